@@ -1,0 +1,32 @@
+//! Boucle's database schema, as `sea-orm-migration` steps.
+//!
+//! Each step is one dated file with `up` and `down`, written once with sea-query's
+//! backend-neutral builders so SQLite (the embedded default) and PostgreSQL (production)
+//! get the same schema. The server runs [`Migrator`] at start-up; tests build their
+//! databases from these migrations, never from entities.
+//!
+//! Conventions:
+//! - Times are `BIGINT` milliseconds since the Unix epoch, UTC (`*_at` columns): exact,
+//!   comparable and identical on both backends.
+//! - Identity (people, contacts, invitations) lives in tables that answers never point
+//!   to: a `response` row carries no person, so answers can be analysed without any
+//!   way to join back to who gave them.
+//! - Answers to closed items are stored as a compact little-endian `i32` blob per
+//!   response (see `survey_defs::AnswerLayout`), so loading a campaign is a scan, not a
+//!   JSON parse per item. Free texts sit in `response_text`.
+//!
+//! This crate must never hold data fixes or seed data: seeding lives in the server.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_initial;
+
+/// Every migration step, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_initial::Migration)]
+    }
+}
