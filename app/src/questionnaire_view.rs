@@ -1,0 +1,409 @@
+//! How a questionnaire looks to a respondent: sections, items of every type, and the
+//! scoring rules. Plain HTML built from survey-defs types, with the accessible patterns
+//! respondents need: one fieldset with a legend per choice group, labels on every
+//! control, visible "optional" marks, anchors of rating scales kept in words.
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use survey_defs::{
+    AnswerOption, Item, ItemKind, LocalizedText, Questionnaire, Scale, ScoringMethod,
+};
+
+/// A text chosen for display, with the language it is actually in (for `lang=`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownText {
+    /// The text.
+    pub text: String,
+    /// Its language tag: the page language when translated, French otherwise.
+    pub lang: String,
+}
+
+/// The text in the page language, falling back to French (with the right `lang`).
+pub fn text_in(text: &LocalizedText, lang: Lang) -> ShownText {
+    let tag = if text.languages().any(|l| l == lang.tag()) {
+        lang.tag()
+    } else {
+        "fr"
+    };
+    ShownText {
+        text: text.get(tag).to_string(),
+        lang: tag.to_string(),
+    }
+}
+
+/// An item's wording, with its easy-read version beside it when there is one (CSS
+/// shows one of the two, see the `EasyReadScope` island).
+#[component]
+fn ItemText(text: LocalizedText, easy_read: Option<LocalizedText>, lang: Lang) -> impl IntoView {
+    let standard = text_in(&text, lang);
+    match easy_read.map(|e| text_in(&e, lang)) {
+        Some(easy) => view! {
+            <span class="text-standard" lang=standard.lang>{standard.text}</span>
+            <span class="text-easy" lang=easy.lang>{easy.text}</span>
+        }
+        .into_any(),
+        None => view! { <span lang=standard.lang>{standard.text}</span> }.into_any(),
+    }
+}
+
+/// The questionnaire's sections and items, as a respondent sees them (read-only here:
+/// there is nothing to submit).
+#[component]
+pub fn QuestionnaireForm(questionnaire: Questionnaire, lang: Lang) -> impl IntoView {
+    let any_optional = questionnaire.answerable_items().any(|item| !item.required);
+    let mut number = 0usize;
+    let sections = questionnaire
+        .sections
+        .iter()
+        .map(|section| {
+            let title = text_in(&section.title, lang);
+            let heading_id = format!("section-{}", section.id);
+            let labelled_by = heading_id.clone();
+            let items = section
+                .items
+                .iter()
+                .map(|item| {
+                    if item.kind.is_answerable() {
+                        number += 1;
+                    }
+                    view! { <ItemField item=item.clone() number lang/> }
+                })
+                .collect_view();
+            view! {
+                <section class="form-section" aria-labelledby=labelled_by>
+                    <h2 id=heading_id lang=title.lang>{title.text}</h2>
+                    {section.condition.is_some().then(|| view! { <p class="condition-note">{lang.t("section-conditional")}</p> })}
+                    {items}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="questionnaire-form">
+            <p class="required-note">
+                {if any_optional { lang.t("form-required-except-optional") } else { lang.t("form-all-required") }}
+            </p>
+            {sections}
+        </div>
+    }
+}
+
+/// One item: a fieldset for choice groups, a labelled control otherwise.
+#[component]
+fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
+    let id = item.id.clone();
+    let text = view! { <ItemText text=item.text.clone() easy_read=item.easy_read.clone() lang/> };
+    let optional = (item.kind.is_answerable() && !item.required)
+        .then(|| view! { " " <span class="optional-mark">{lang.t("item-optional")}</span> });
+    let why = item.why_we_ask.as_ref().map(|why| {
+        let why = text_in(why, lang);
+        view! {
+            <details class="why-we-ask">
+                <summary>{lang.t("item-why-we-ask")}</summary>
+                <p lang=why.lang>{why.text}</p>
+            </details>
+        }
+    });
+    let conditional = item
+        .condition
+        .is_some()
+        .then(|| view! { <p class="condition-note">{lang.t("item-conditional")}</p> });
+    let required = item.required;
+    let numbered = move || (number > 0).then(|| format!("{number}. "));
+    match item.kind.clone() {
+        ItemKind::Display => view! {
+            <div class="display-item" id=format!("item-{id}")>
+                {conditional}
+                <p>{text}</p>
+            </div>
+        }
+        .into_any(),
+        ItemKind::SingleChoice { options } | ItemKind::Likert { options } => {
+            let choices = option_inputs(&id, &options, "radio", required, lang);
+            choice_fieldset(
+                &id,
+                numbered(),
+                text.into_any(),
+                optional.into_any(),
+                why.into_any(),
+                conditional.into_any(),
+                None,
+                choices,
+            )
+        }
+        ItemKind::MultipleChoice { options, .. } => {
+            let choices = option_inputs(&id, &options, "checkbox", false, lang);
+            let hint = Some(lang.t("item-multiple-hint"));
+            choice_fieldset(
+                &id,
+                numbered(),
+                text.into_any(),
+                optional.into_any(),
+                why.into_any(),
+                conditional.into_any(),
+                hint,
+                choices,
+            )
+        }
+        ItemKind::YesNo => {
+            let options = [("yes", lang.t("answer-yes")), ("no", lang.t("answer-no"))]
+                .into_iter()
+                .map(|(code, label)| {
+                    let input_id = format!("q-{id}-{code}");
+                    let label_for = input_id.clone();
+                    view! {
+                        <label class="choice" for=label_for>
+                            <input type="radio" id=input_id name=id.clone() value=code required=required/>
+                            <span>{label}</span>
+                        </label>
+                    }
+                })
+                .collect_view()
+                .into_any();
+            choice_fieldset(
+                &id,
+                numbered(),
+                text.into_any(),
+                optional.into_any(),
+                why.into_any(),
+                conditional.into_any(),
+                None,
+                options,
+            )
+        }
+        ItemKind::RatingScale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => {
+            let low = text_in(&min_label, lang);
+            let high = text_in(&max_label, lang);
+            let anchors = format!("{min} = {} · {max} = {}", low.text, high.text);
+            let points = (min..=max)
+                .map(|value| {
+                    let input_id = format!("q-{id}-{value}");
+                    let label_for = input_id.clone();
+                    view! {
+                        <label class="choice rating-point" for=label_for>
+                            <input type="radio" id=input_id name=id.clone() value=value.to_string() required=required/>
+                            <span>{value}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            let choices = view! { <div class="rating-points">{points}</div> }.into_any();
+            choice_fieldset(
+                &id,
+                numbered(),
+                text.into_any(),
+                optional.into_any(),
+                why.into_any(),
+                conditional.into_any(),
+                Some(anchors),
+                choices,
+            )
+        }
+        ItemKind::Number {
+            min,
+            max,
+            decimals,
+            unit,
+        } => {
+            let unit = unit.map(|u| text_in(&u, lang).text);
+            let range = lang.t_args(
+                "item-number-range",
+                &[("min", min.into()), ("max", max.into())],
+            );
+            let input_id = format!("q-{id}");
+            let hint_id = format!("hint-{id}");
+            let inputmode = if decimals > 0 { "decimal" } else { "numeric" };
+            let label_for = input_id.clone();
+            let hint_target = hint_id.clone();
+            view! {
+                <div class="field" id=format!("item-{id}")>
+                    {conditional}
+                    <label for=label_for>{numbered()} {text} {optional}</label>
+                    <p class="hint" id=hint_target>{range}</p>
+                    {why}
+                    <span class="number-input">
+                        <input
+                            type="text"
+                            inputmode=inputmode
+                            id=input_id
+                            name=id.clone()
+                            aria-describedby=hint_id
+                            required=required
+                            autocomplete="off"
+                        />
+                        {unit.map(|u| view! { <span class="unit">{u}</span> })}
+                    </span>
+                </div>
+            }
+            .into_any()
+        }
+        ItemKind::ShortText { max_length } | ItemKind::LongText { max_length } => {
+            let long = matches!(item.kind, ItemKind::LongText { .. });
+            let input_id = format!("q-{id}");
+            let hint_id = format!("hint-{id}");
+            let hint = lang.t_args("item-text-limit", &[("max", max_length.into())]);
+            let control = if long {
+                view! { <textarea id=input_id.clone() name=id.clone() rows="5" maxlength=max_length aria-describedby=hint_id.clone() required=required></textarea> }.into_any()
+            } else {
+                view! { <input type="text" id=input_id.clone() name=id.clone() maxlength=max_length aria-describedby=hint_id.clone() required=required/> }.into_any()
+            };
+            view! {
+                <div class="field" id=format!("item-{id}")>
+                    {conditional}
+                    <label for=input_id>{numbered()} {text} {optional}</label>
+                    <p class="hint" id=hint_id>{hint}</p>
+                    {why}
+                    {control}
+                </div>
+            }
+            .into_any()
+        }
+        ItemKind::Date { min, max } => {
+            let input_id = format!("q-{id}");
+            let label_for = input_id.clone();
+            view! {
+                <div class="field" id=format!("item-{id}")>
+                    {conditional}
+                    <label for=label_for>{numbered()} {text} {optional}</label>
+                    {why}
+                    <input type="date" id=input_id name=id.clone() min=min max=max required=required/>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Radio buttons or checkboxes for an item's options.
+fn option_inputs(
+    id: &str,
+    options: &[AnswerOption],
+    input_type: &'static str,
+    required: bool,
+    lang: Lang,
+) -> AnyView {
+    options
+        .iter()
+        .map(|option| {
+            let input_id = format!("q-{id}-{}", option.code);
+            let label_for = input_id.clone();
+            let label = text_in(&option.label, lang);
+            view! {
+                <label class="choice" for=label_for>
+                    <input type=input_type id=input_id name=id.to_string() value=option.code.clone() required=required/>
+                    <span lang=label.lang>{label.text}</span>
+                </label>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A choice group: a fieldset whose legend is the question.
+#[allow(clippy::too_many_arguments)]
+fn choice_fieldset(
+    id: &str,
+    number: Option<String>,
+    text: AnyView,
+    optional: AnyView,
+    why: AnyView,
+    conditional: AnyView,
+    hint: Option<String>,
+    choices: AnyView,
+) -> AnyView {
+    let hint_id = format!("hint-{id}");
+    let described_by = hint.is_some().then(|| hint_id.clone());
+    view! {
+        <fieldset class="field choice-group" id=format!("item-{id}") aria-describedby=described_by>
+            <legend>{number} {text} {optional}</legend>
+            {conditional}
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {why}
+            <div class="choices">{choices}</div>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// How answers are turned into scores: each scale, its method and its bands.
+#[component]
+pub fn ScoringSummary(questionnaire: Questionnaire, lang: Lang) -> impl IntoView {
+    (!questionnaire.scales.is_empty()).then(|| {
+        let scales = questionnaire
+            .scales
+            .iter()
+            .map(|scale| view! { <ScaleSummary scale=scale.clone() lang/> })
+            .collect_view();
+        view! {
+            <section class="scoring" aria-labelledby="scoring-heading">
+                <h2 id="scoring-heading">{lang.t("scoring-title")}</h2>
+                {scales}
+            </section>
+        }
+    })
+}
+
+fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+#[component]
+fn ScaleSummary(scale: Scale, lang: Lang) -> impl IntoView {
+    let title = text_in(&scale.title, lang);
+    let method = match scale.method {
+        ScoringMethod::Sum => lang.t("scoring-method-sum"),
+        ScoringMethod::Mean => lang.t("scoring-method-mean"),
+        ScoringMethod::MeanRescaled => lang.t("scoring-method-mean-rescaled"),
+    };
+    let rule = lang.t_args(
+        "scoring-min-answered",
+        &[
+            ("min", scale.min_answered.into()),
+            ("count", scale.items.len().into()),
+        ],
+    );
+    let reverse = (!scale.reverse_items.is_empty()).then(|| {
+        lang.t_args(
+            "scoring-reverse",
+            &[("count", scale.reverse_items.len().into())],
+        )
+    });
+    let bands = scale
+        .bands
+        .iter()
+        .map(|band| {
+            let label = text_in(&band.label, lang);
+            view! {
+                <tr>
+                    <td>{format!("{} – {}", number_text(band.min), number_text(band.max))}</td>
+                    <td lang=label.lang>{label.text}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let caveat = scale.caveat.as_ref().map(|c| text_in(c, lang));
+    view! {
+        <div class="scale-summary">
+            <h3 lang=title.lang.clone()>{title.text.clone()}</h3>
+            <p>{method} " " {rule}</p>
+            {reverse.map(|r| view! { <p>{r}</p> })}
+            {(!scale.bands.is_empty()).then(|| view! {
+                <table class="bands">
+                    <caption>{lang.t("scoring-bands-caption")}</caption>
+                    <thead><tr><th scope="col">{lang.t("scoring-band-range")}</th><th scope="col">{lang.t("scoring-band-meaning")}</th></tr></thead>
+                    <tbody>{bands}</tbody>
+                </table>
+            })}
+            {caveat.map(|c| view! { <p class="caveat" lang=c.lang>{c.text}</p> })}
+        </div>
+    }
+}

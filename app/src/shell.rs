@@ -1,0 +1,169 @@
+//! The HTML document around every page, the router, and the per-request context
+//! (language, CSP nonce) that pages read.
+
+use crate::i18n::Lang;
+use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode, StaticSegment,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The CSP nonce of the current response, put in the request's extensions by the
+/// server's security-headers middleware so inline scripts can carry it.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// What the page needs to know about the request it answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageContext {
+    /// Interface language.
+    pub lang: Lang,
+    /// Whether easy-read wording was asked for (`?easy=1`).
+    pub easy_read: bool,
+}
+
+/// Reads the page context provided by [`shell`] (defaults outside a request).
+pub fn use_page() -> PageContext {
+    use_context::<PageContext>().unwrap_or(PageContext {
+        lang: Lang::Fr,
+        easy_read: false,
+    })
+}
+
+/// A link to `path` that keeps the page language.
+pub fn href(path: &str, lang: Lang) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{separator}lang={}", lang.tag())
+}
+
+#[cfg(feature = "ssr")]
+fn request_context() -> (PageContext, Option<String>) {
+    let parts = use_context::<http::request::Parts>();
+    let query = parts
+        .as_ref()
+        .and_then(|p| p.uri.query())
+        .unwrap_or_default();
+    let param = |name: &str| {
+        query.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (key == name).then(|| value.to_string())
+        })
+    };
+    let accept = parts
+        .as_ref()
+        .and_then(|p| p.headers.get(http::header::ACCEPT_LANGUAGE))
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language);
+    let lang = param("lang")
+        .and_then(|l| Lang::from_tag(&l))
+        .or(accept)
+        .unwrap_or_default();
+    let easy_read = param("easy").is_some_and(|v| v == "1");
+    let nonce = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<CspNonce>())
+        .map(|n| n.0.clone());
+    (PageContext { lang, easy_read }, nonce)
+}
+
+/// The whole HTML document, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let page = {
+        let (page, nonce) = request_context();
+        if let Some(nonce) = nonce {
+            provide_context(leptos::nonce::Nonce::from_value(nonce));
+        }
+        page
+    };
+    #[cfg(not(feature = "ssr"))]
+    let page = use_page();
+    let lang = page.lang;
+    provide_context(page);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="stylesheet" href="/style/boucle.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: header, routes, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let page = use_page();
+    let lang = page.lang;
+    view! {
+        <a class="skip-link" href="#main">{lang.t("skip-to-content")}</a>
+        <Router>
+            <header class="site-header">
+                <a class="brand" href=href("/", lang)>"Boucle"</a>
+                <LanguageSwitch/>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/questionnaires/:id")
+                        view=QuestionnairePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/questionnaires/:id/versions/:version")
+                        view=QuestionnairePage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{lang.t("footer-tagline")}</p>
+            </footer>
+        </Router>
+    }
+}
+
+/// Links to the same page in each interface language; works without JavaScript.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let page = use_page();
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    let easy = if page.easy_read { "?easy=1" } else { "" };
+    let links = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let current = lang == page.lang;
+            view! {
+                <li>
+                    <a
+                        href=href(&format!("{path}{easy}"), lang)
+                        hreflang=lang.tag()
+                        lang=lang.tag()
+                        aria-current=current.then_some("page")
+                    >
+                        {lang.endonym()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="language-switch" aria-label=page.lang.t("language-switch-label")>
+            <ul>{links}</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,74 @@
+//! Typed configuration: command-line flags, each with an environment variable.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// `boucle`: co-designed questionnaires whose results come back to respondents.
+#[derive(Debug, Parser)]
+#[command(name = "boucle", version, about)]
+pub struct Cli {
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Server settings, when no subcommand is given.
+    #[command(flatten)]
+    pub serve: Config,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (the default).
+    Serve(Config),
+    /// Apply database migrations and exit.
+    Migrate(Config),
+}
+
+/// Everything the server needs to start.
+#[derive(Clone, Debug, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "BOUCLE_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// PostgreSQL or SQLite URL; by default a SQLite file `boucle.db` in the data directory.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Where the embedded SQLite database lives.
+    #[arg(long, env = "BOUCLE_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+    /// Folder holding the built browser bundle (`pkg/app.js`, `pkg/app_bg.wasm`).
+    #[arg(long, env = "BOUCLE_SITE_ROOT", default_value = "./target/site")]
+    pub site_root: PathBuf,
+    /// Seed the demo institution and the built-in questionnaires (idempotent).
+    #[arg(long, env = "BOUCLE_SEED_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    pub seed_demo: bool,
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, env = "BOUCLE_LOG_JSON", default_value_t = false)]
+    pub log_json: bool,
+}
+
+impl Config {
+    /// A configuration for tests: port 0 on loopback, the given database.
+    pub fn for_tests(database_url: String, site_root: PathBuf) -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: Some(database_url),
+            data_dir: PathBuf::from("./data"),
+            site_root,
+            seed_demo: true,
+            log_json: false,
+        }
+    }
+
+    /// The database URL in force.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("boucle.db").display()
+            ),
+        }
+    }
+}

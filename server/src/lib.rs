@@ -1,0 +1,30 @@
+//! The `boucle` server: one axum application that renders the Leptos pages (`app`),
+//! serves the JSON API under `/api/v1`, and owns all I/O: the database (sea-orm over
+//! SQLite or PostgreSQL), the audit log, and later mail and sign-in.
+//!
+//! Layout:
+//! - [`startup`]: [`startup::Application::build`], shared by `main` and the tests
+//!   (port 0, fresh database): connect, migrate, seed, route, serve.
+//! - [`routes`]: every route in one file, so who may call what reads in one place.
+//! - [`api`]: JSON handlers, a few lines each: parse, one service call, map.
+//! - [`catalog`], [`seed`], [`audit`]: domain services over the database; they know
+//!   nothing of HTTP and are what `app`'s server functions reach through context.
+//! - [`error`]: the one mapping from errors to `application/problem+json`.
+//! - [`db`]: connecting, durability settings, and the check that refuses weak ones.
+//! - [`security`]: response headers (CSP with a per-response nonce, no-sniff, framing).
+//!
+//! This crate must never put user-facing text in code (it lives in `app/locales`), log
+//! answers or secrets, or answer a fault with a 4xx or a bad input with a 5xx.
+
+pub mod api;
+pub mod audit;
+pub mod catalog;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod routes;
+pub mod security;
+pub mod seed;
+pub mod startup;

@@ -1,0 +1,61 @@
+//! `boucle`: run the server (default) or apply migrations.
+
+use clap::Parser;
+use server::config::{Cli, Command, Config};
+use server::startup::Application;
+use std::process::ExitCode;
+
+fn init_logs(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if config.log_json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (config, migrate_only) = match cli.command {
+        Some(Command::Serve(config)) => (config, false),
+        Some(Command::Migrate(config)) => (config, true),
+        None => (cli.serve, false),
+    };
+    init_logs(&config);
+    if migrate_only {
+        return match server::db::connect_and_migrate(&config.database_url()).await {
+            Ok(_) => {
+                tracing::info!("migrations applied");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "migration failed");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let app = match Application::build(config.clone()).await {
+        Ok(app) => app,
+        Err(err) => {
+            tracing::error!(error = %err, "Boucle could not start");
+            eprintln!("Boucle could not start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let host = if config.addr.ip().is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        config.addr.ip().to_string()
+    };
+    println!("Boucle is running at http://{host}:{}/", app.port());
+    match app.run_until_stopped().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(error = %err, "server error");
+            ExitCode::FAILURE
+        }
+    }
+}

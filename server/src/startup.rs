@@ -1,0 +1,140 @@
+//! Building and running the application; `main` and the tests share this.
+
+use crate::catalog::DbCatalog;
+use crate::config::Config;
+use crate::db::{self, DatabaseError};
+use crate::routes;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::{DatabaseConnection, DbErr};
+use std::future::Future;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// Leptos settings (site root, bundle name).
+    pub leptos_options: LeptosOptions,
+    /// The database.
+    pub db: DatabaseConnection,
+    /// The questionnaire library.
+    pub catalog: Arc<DbCatalog>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// The database is unusable.
+    #[error(transparent)]
+    Database(#[from] DatabaseError),
+    /// Seeding failed.
+    #[error("seeding the demo data failed: {0}")]
+    Seed(#[source] DbErr),
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: std::net::SocketAddr,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A bound, ready-to-serve Boucle.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects and migrates the database, seeds it, and binds the address (port 0
+    /// picks a free port, as the tests do).
+    pub async fn build(config: Config) -> Result<Application, StartupError> {
+        let db = db::connect_and_migrate(&config.database_url()).await?;
+        if config.seed_demo {
+            crate::seed::seed_demo(&db)
+                .await
+                .map_err(StartupError::Seed)?;
+        }
+        let leptos_options = LeptosOptions::builder()
+            .output_name("app")
+            .site_root(config.site_root.display().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(config.addr)
+            .build();
+        let listener =
+            TcpListener::bind(config.addr)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    addr: config.addr,
+                    source,
+                })?;
+        let catalog = Arc::new(DbCatalog::new(db.clone()));
+        Ok(Application {
+            listener,
+            state: AppState {
+                leptos_options,
+                db,
+                catalog,
+            },
+        })
+    }
+
+    /// The port actually bound.
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// The database, for tests and admin commands.
+    pub fn database(&self) -> &DatabaseConnection {
+        &self.state.db
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let router = routes::router(self.state);
+        axum::serve(self.listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,8 @@
+//! The server's integration tests: one binary, the real application on port 0 with a
+//! fresh database per test — a SQLite file, or a PostgreSQL database when
+//! `BOUCLE_TEST_POSTGRES` holds an admin URL (`scripts/test.sh` runs both).
+
+mod harness;
+mod pages;
+mod questionnaires;
+mod storage;
