@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what building Boucle needs, if missing: the wasm32 target and wasm-bindgen.
+# With --test, also what the tests need: Chromium, the end-to-end npm packages,
+# PostgreSQL and cargo-nextest. Idempotent: a second run does nothing.
+source "$(dirname "$0")/env.sh"
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+  # Not --locked: the locked build asks for a dependency version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$BOUCLE_CACHE/tools"
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+  command -v node >/dev/null || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if ! command -v cargo-nextest >/dev/null; then
+    log "installing cargo-nextest"
+    cargo install cargo-nextest --locked --root "$BOUCLE_CACHE/tools"
+  fi
+  if [ ! -d "$ROOT/end2end/node_modules/playwright-core" ]; then
+    log "installing the end-to-end test packages"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
