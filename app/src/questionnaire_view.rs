@@ -88,11 +88,20 @@ pub fn QuestionnaireForm(questionnaire: Questionnaire, lang: Lang) -> impl IntoV
     }
 }
 
+/// The parts every item shows around its control, rendered once.
+struct ItemFrame {
+    id: String,
+    number: Option<String>,
+    text: AnyView,
+    optional: AnyView,
+    why: AnyView,
+    conditional: AnyView,
+}
+
 /// One item: a fieldset for choice groups, a labelled control otherwise.
 #[component]
 fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
     let id = item.id.clone();
-    let text = view! { <ItemText text=item.text.clone() easy_read=item.easy_read.clone() lang/> };
     let optional = (item.kind.is_answerable() && !item.required)
         .then(|| view! { " " <span class="optional-mark">{lang.t("item-optional")}</span> });
     let why = item.why_we_ask.as_ref().map(|why| {
@@ -108,68 +117,45 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
         .condition
         .is_some()
         .then(|| view! { <p class="condition-note">{lang.t("item-conditional")}</p> });
+    let frame = ItemFrame {
+        id: id.clone(),
+        number: (number > 0).then(|| format!("{number}. ")),
+        text: view! { <ItemText text=item.text.clone() easy_read=item.easy_read.clone() lang/> }
+            .into_any(),
+        optional: optional.into_any(),
+        why: why.into_any(),
+        conditional: conditional.into_any(),
+    };
     let required = item.required;
-    let numbered = move || (number > 0).then(|| format!("{number}. "));
     match item.kind.clone() {
         ItemKind::Display => view! {
             <div class="display-item" id=format!("item-{id}")>
-                {conditional}
-                <p>{text}</p>
+                {frame.conditional}
+                <p>{frame.text}</p>
             </div>
         }
         .into_any(),
         ItemKind::SingleChoice { options } | ItemKind::Likert { options } => {
             let choices = option_inputs(&id, &options, "radio", required, lang);
-            choice_fieldset(
-                &id,
-                numbered(),
-                text.into_any(),
-                optional.into_any(),
-                why.into_any(),
-                conditional.into_any(),
-                None,
-                choices,
-            )
+            choice_fieldset(frame, None, choices)
         }
         ItemKind::MultipleChoice { options, .. } => {
             let choices = option_inputs(&id, &options, "checkbox", false, lang);
-            let hint = Some(lang.t("item-multiple-hint"));
-            choice_fieldset(
-                &id,
-                numbered(),
-                text.into_any(),
-                optional.into_any(),
-                why.into_any(),
-                conditional.into_any(),
-                hint,
-                choices,
-            )
+            choice_fieldset(frame, Some(lang.t("item-multiple-hint")), choices)
         }
         ItemKind::YesNo => {
-            let options = [("yes", lang.t("answer-yes")), ("no", lang.t("answer-no"))]
+            let choices = [("yes", lang.t("answer-yes")), ("no", lang.t("answer-no"))]
                 .into_iter()
                 .map(|(code, label)| {
-                    let input_id = format!("q-{id}-{code}");
-                    let label_for = input_id.clone();
-                    view! {
-                        <label class="choice" for=label_for>
-                            <input type="radio" id=input_id name=id.clone() value=code required=required/>
-                            <span>{label}</span>
-                        </label>
-                    }
+                    let label = ShownText {
+                        text: label,
+                        lang: lang.tag().to_string(),
+                    };
+                    choice_input(&id, code, label, "radio", required, "choice")
                 })
                 .collect_view()
                 .into_any();
-            choice_fieldset(
-                &id,
-                numbered(),
-                text.into_any(),
-                optional.into_any(),
-                why.into_any(),
-                conditional.into_any(),
-                None,
-                options,
-            )
+            choice_fieldset(frame, None, choices)
         }
         ItemKind::RatingScale {
             min,
@@ -182,27 +168,22 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
             let anchors = format!("{min} = {} · {max} = {}", low.text, high.text);
             let points = (min..=max)
                 .map(|value| {
-                    let input_id = format!("q-{id}-{value}");
-                    let label_for = input_id.clone();
-                    view! {
-                        <label class="choice rating-point" for=label_for>
-                            <input type="radio" id=input_id name=id.clone() value=value.to_string() required=required/>
-                            <span>{value}</span>
-                        </label>
-                    }
+                    let label = ShownText {
+                        text: value.to_string(),
+                        lang: lang.tag().to_string(),
+                    };
+                    choice_input(
+                        &id,
+                        &value.to_string(),
+                        label,
+                        "radio",
+                        required,
+                        "choice rating-point",
+                    )
                 })
                 .collect_view();
             let choices = view! { <div class="rating-points">{points}</div> }.into_any();
-            choice_fieldset(
-                &id,
-                numbered(),
-                text.into_any(),
-                optional.into_any(),
-                why.into_any(),
-                conditional.into_any(),
-                Some(anchors),
-                choices,
-            )
+            choice_fieldset(frame, Some(anchors), choices)
         }
         ItemKind::Number {
             min,
@@ -211,72 +192,78 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
             unit,
         } => {
             let unit = unit.map(|u| text_in(&u, lang).text);
-            let range = lang.t_args(
+            let hint = lang.t_args(
                 "item-number-range",
                 &[("min", min.into()), ("max", max.into())],
             );
-            let input_id = format!("q-{id}");
-            let hint_id = format!("hint-{id}");
             let inputmode = if decimals > 0 { "decimal" } else { "numeric" };
-            let label_for = input_id.clone();
-            let hint_target = hint_id.clone();
-            view! {
-                <div class="field" id=format!("item-{id}")>
-                    {conditional}
-                    <label for=label_for>{numbered()} {text} {optional}</label>
-                    <p class="hint" id=hint_target>{range}</p>
-                    {why}
-                    <span class="number-input">
-                        <input
-                            type="text"
-                            inputmode=inputmode
-                            id=input_id
-                            name=id.clone()
-                            aria-describedby=hint_id
-                            required=required
-                            autocomplete="off"
-                        />
-                        {unit.map(|u| view! { <span class="unit">{u}</span> })}
-                    </span>
-                </div>
-            }
-            .into_any()
+            let control = view! {
+                <span class="number-input">
+                    <input
+                        type="text"
+                        inputmode=inputmode
+                        id=format!("q-{id}")
+                        name=id.clone()
+                        aria-describedby=format!("hint-{id}")
+                        required=required
+                        autocomplete="off"
+                    />
+                    {unit.map(|u| view! { <span class="unit">{u}</span> })}
+                </span>
+            };
+            labelled_field(frame, Some(hint), control.into_any())
         }
         ItemKind::ShortText { max_length } | ItemKind::LongText { max_length } => {
-            let long = matches!(item.kind, ItemKind::LongText { .. });
+            let hint = lang.t_args("item-text-limit", &[("max", max_length.into())]);
             let input_id = format!("q-{id}");
             let hint_id = format!("hint-{id}");
-            let hint = lang.t_args("item-text-limit", &[("max", max_length.into())]);
-            let control = if long {
-                view! { <textarea id=input_id.clone() name=id.clone() rows="5" maxlength=max_length aria-describedby=hint_id.clone() required=required></textarea> }.into_any()
+            let control = if matches!(item.kind, ItemKind::LongText { .. }) {
+                view! { <textarea id=input_id name=id.clone() rows="5" maxlength=max_length aria-describedby=hint_id required=required></textarea> }.into_any()
             } else {
-                view! { <input type="text" id=input_id.clone() name=id.clone() maxlength=max_length aria-describedby=hint_id.clone() required=required/> }.into_any()
+                view! { <input type="text" id=input_id name=id.clone() maxlength=max_length aria-describedby=hint_id required=required/> }.into_any()
             };
-            view! {
-                <div class="field" id=format!("item-{id}")>
-                    {conditional}
-                    <label for=input_id>{numbered()} {text} {optional}</label>
-                    <p class="hint" id=hint_id>{hint}</p>
-                    {why}
-                    {control}
-                </div>
-            }
-            .into_any()
+            labelled_field(frame, Some(hint), control)
         }
         ItemKind::Date { min, max } => {
-            let input_id = format!("q-{id}");
-            let label_for = input_id.clone();
-            view! {
-                <div class="field" id=format!("item-{id}")>
-                    {conditional}
-                    <label for=label_for>{numbered()} {text} {optional}</label>
-                    {why}
-                    <input type="date" id=input_id name=id.clone() min=min max=max required=required/>
-                </div>
-            }
-            .into_any()
+            let control = view! { <input type="date" id=format!("q-{id}") name=id.clone() min=min max=max required=required/> };
+            labelled_field(frame, None, control.into_any())
         }
     }
+}
+
+/// A single control with its label above it (numbers, texts, dates).
+fn labelled_field(frame: ItemFrame, hint: Option<String>, control: AnyView) -> AnyView {
+    let id = frame.id;
+    view! {
+        <div class="field" id=format!("item-{id}")>
+            {frame.conditional}
+            <label for=format!("q-{id}")>{frame.number} {frame.text} {frame.optional}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> })}
+            {frame.why}
+            {control}
+        </div>
+    }
+    .into_any()
+}
+
+/// One radio button or checkbox, inside its (large) label.
+fn choice_input(
+    item_id: &str,
+    code: &str,
+    label: ShownText,
+    input_type: &'static str,
+    required: bool,
+    class: &'static str,
+) -> AnyView {
+    let input_id = format!("q-{item_id}-{code}");
+    let label_for = input_id.clone();
+    view! {
+        <label class=class for=label_for>
+            <input type=input_type id=input_id name=item_id.to_string() value=code.to_string() required=required/>
+            <span lang=label.lang>{label.text}</span>
+        </label>
+    }
+    .into_any()
 }
 
 /// Radio buttons or checkboxes for an item's options.
@@ -290,40 +277,30 @@ fn option_inputs(
     options
         .iter()
         .map(|option| {
-            let input_id = format!("q-{id}-{}", option.code);
-            let label_for = input_id.clone();
-            let label = text_in(&option.label, lang);
-            view! {
-                <label class="choice" for=label_for>
-                    <input type=input_type id=input_id name=id.to_string() value=option.code.clone() required=required/>
-                    <span lang=label.lang>{label.text}</span>
-                </label>
-            }
+            choice_input(
+                id,
+                &option.code,
+                text_in(&option.label, lang),
+                input_type,
+                required,
+                "choice",
+            )
         })
         .collect_view()
         .into_any()
 }
 
 /// A choice group: a fieldset whose legend is the question.
-#[allow(clippy::too_many_arguments)]
-fn choice_fieldset(
-    id: &str,
-    number: Option<String>,
-    text: AnyView,
-    optional: AnyView,
-    why: AnyView,
-    conditional: AnyView,
-    hint: Option<String>,
-    choices: AnyView,
-) -> AnyView {
+fn choice_fieldset(frame: ItemFrame, hint: Option<String>, choices: AnyView) -> AnyView {
+    let id = frame.id;
     let hint_id = format!("hint-{id}");
     let described_by = hint.is_some().then(|| hint_id.clone());
     view! {
         <fieldset class="field choice-group" id=format!("item-{id}") aria-describedby=described_by>
-            <legend>{number} {text} {optional}</legend>
-            {conditional}
+            <legend>{frame.number} {frame.text} {frame.optional}</legend>
+            {frame.conditional}
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            {why}
+            {frame.why}
             <div class="choices">{choices}</div>
         </fieldset>
     }
