@@ -1,0 +1,61 @@
+//! # analytics: Boucle's statistics and charts over campaign answers
+//!
+//! What a quality team, patient-partners and respondents see when results are returned
+//! (*restitution*): per-item answer distributions, scale scores (PHQ-9, GAD-7, PREM
+//! dimensions) with interpretation bands, and charts with a text alternative.
+//!
+//! This crate is **pure computation, no I/O**: no files, network, clock, randomness,
+//! database or logging. The server loads encoded answers and hands them over as byte
+//! slices; everything here is a function of its arguments. (Scoring a large campaign is
+//! split over the available cores with `std::thread::scope`; results do not depend on it.)
+//!
+//! ## Pipeline
+//! 1. [`CampaignFrame::from_encoded`] reads the compact answer rows of
+//!    [`survey_defs::AnswerLayout`] (one little-endian `i32` per item) into a polars
+//!    `DataFrame`, one nullable `Int32` column per item.
+//! 2. [`ItemSummary`] and [`ScaleSummary`] reduce each column (or scale) to *mergeable
+//!    sufficient statistics*: exact [`ValueCounts`] per integer code, and [`Moments`]
+//!    (count, mean, M2). Scale scores come from `survey_defs::score_values`, the single
+//!    scoring implementation; nothing here re-implements a scoring rule.
+//! 3. [`CampaignReport::compute`] derives what is published (percentages, median and
+//!    quartiles, mean with its 95 % confidence interval, band counts) and applies
+//!    disclosure control, which lives in one place: [`disclosure`].
+//! 4. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
+//!    carries the same numbers as a table and a text alternative.
+//!
+//! ## Federation
+//! Several institutions will compare results without pooling raw answers. Every statistic
+//! above is derived from sufficient statistics that merge exactly: each institution
+//! computes its [`ValueCounts`] (integer counts: merging is addition, so the merged
+//! median, quartiles, percentages and band counts equal those of the pooled data) and
+//! [`Moments`] (merged with Chan et al.'s parallel formula, equal to the pooled mean and
+//! variance up to floating-point rounding); the merged statistics then go through
+//! [`CampaignReport`]'s derivation and disclosure control like local ones. Raw per-code
+//! counts are therefore the unit of exchange between institutions and must themselves be
+//! disclosure-controlled before leaving one; only derived, disclosed figures reach a
+//! report.
+//!
+//! Run the tests with `cargo test -p analytics`, the benchmark (one million responses)
+//! with `cargo bench -p analytics --bench report`.
+
+mod charts;
+pub mod disclosure;
+mod error;
+mod frame;
+mod item_summary;
+mod report;
+mod scale_summary;
+mod stats;
+
+pub use charts::{ChartText, bar_chart_svg};
+pub use disclosure::{
+    Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary,
+};
+pub use error::AnalyticsError;
+pub use frame::CampaignFrame;
+pub use item_summary::{ItemSummary, OptionCount, TopBox};
+pub use report::{
+    BandRow, CampaignReport, ItemFigures, ItemReport, OptionRow, ScaleFigures, ScaleReport,
+};
+pub use scale_summary::{ScaleSummary, scale_scores};
+pub use stats::{Distribution, Moments, ValueCounts, t_quantile_975};
