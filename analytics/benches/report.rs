@@ -17,44 +17,20 @@ const ITEMS: usize = 30;
 /// A PREM-like questionnaire: three sections of ten 5-point Likert items, a total scale
 /// (prorated sum) and one mean scale per section, built through the JSON door.
 fn questionnaire() -> Result<Questionnaire, Box<dyn Error>> {
-    let labels = [
-        "Pas du tout",
-        "Un peu",
-        "Moyennement",
-        "Beaucoup",
-        "Tout à fait",
-    ];
+    let labels = ["Pas du tout", "Un peu", "Moyennement", "Beaucoup", "Tout à fait"];
     let options: Vec<String> = (0..5)
-        .map(|i| {
-            format!(
-                r#"{{"code": "o{i}", "label": {{"fr": "{}"}}, "value": {}}}"#,
-                labels[i],
-                i + 1
-            )
-        })
+        .map(|i| format!(r#"{{"code": "o{i}", "label": {{"fr": "{}"}}, "value": {}}}"#, labels[i], i + 1))
         .collect();
     let options = options.join(", ");
     let item = |i: usize| {
-        format!(
-            r#"{{"id": "q{i}", "type": "likert", "text": {{"fr": "Question {i}"}}, "options": [{options}]}}"#
-        )
+        format!(r#"{{"id": "q{i}", "type": "likert", "text": {{"fr": "Question {i}"}}, "options": [{options}]}}"#)
     };
     let section = |s: usize| {
         let items: Vec<String> = (s * 10..s * 10 + 10).map(item).collect();
-        format!(
-            r#"{{"id": "s{s}", "title": {{"fr": "Partie {s}"}}, "items": [{}]}}"#,
-            items.join(", ")
-        )
+        format!(r#"{{"id": "s{s}", "title": {{"fr": "Partie {s}"}}, "items": [{}]}}"#, items.join(", "))
     };
-    let ids = |range: std::ops::Range<usize>| {
-        range
-            .map(|i| format!("\"q{i}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let band = |lo: u32, hi: u32| {
-        format!(r#"{{"min": {lo}, "max": {hi}, "label": {{"fr": "{lo}–{hi}"}}}}"#)
-    };
+    let ids = |range: std::ops::Range<usize>| range.map(|i| format!("\"q{i}\"")).collect::<Vec<_>>().join(", ");
+    let band = |lo: u32, hi: u32| format!(r#"{{"min": {lo}, "max": {hi}, "label": {{"fr": "{lo}–{hi}"}}}}"#);
     let total = format!(
         r#"{{"id": "total", "title": {{"fr": "Total"}}, "items": [{}], "method": "sum", "min_answered": 24, "prorate": true, "bands": [{}, {}, {}]}}"#,
         ids(0..ITEMS),
@@ -119,14 +95,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let q = questionnaire()?;
     let layout = q.answer_layout();
     let data = rows();
-    println!(
-        "input: {RESPONSES} responses × {ITEMS} items, {} MiB of codes",
-        data.len() >> 20
-    );
-    println!(
-        "peak RSS after generating input: {:.0} MiB",
-        peak_rss_mib().unwrap_or(f64::NAN)
-    );
+    println!("input: {RESPONSES} responses × {ITEMS} items, {} MiB of codes", data.len() >> 20);
+    println!("peak RSS after generating input: {:.0} MiB", peak_rss_mib().unwrap_or(f64::NAN));
 
     let start = Instant::now();
     let frame = CampaignFrame::from_encoded(&layout, data.chunks_exact(ITEMS * 4))?;
@@ -135,24 +105,15 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let start = Instant::now();
     black_box(ItemSummary::compute_all(&q, &frame)?);
-    println!(
-        "  item summaries alone (30 columns): {:.2?}",
-        start.elapsed()
-    );
+    println!("  item summaries alone (30 columns): {:.2?}", start.elapsed());
     let start = Instant::now();
     for scale in &q.scales {
         black_box(analytics::scale_scores(&q, scale, &frame)?);
     }
-    println!(
-        "  scale_scores alone (4 scales, survey-defs scoring): {:.2?}",
-        start.elapsed()
-    );
+    println!("  scale_scores alone (4 scales, survey-defs scoring): {:.2?}", start.elapsed());
     let start = Instant::now();
     black_box(ScaleSummary::compute_all(&q, &frame)?);
-    println!(
-        "  scale summaries alone (4 scales): {:.2?}",
-        start.elapsed()
-    );
+    println!("  scale summaries alone (4 scales): {:.2?}", start.elapsed());
 
     let start = Instant::now();
     let report = black_box(CampaignReport::compute(&q, &frame, 5)?);

@@ -9,8 +9,7 @@
 //! the same numbers as a table for the UI to render under it.
 
 use plotters::prelude::{
-    DrawingArea, IntoDrawingArea, IntoFont, PathElement, RGBColor, Rectangle, SVGBackend,
-    ShapeStyle, Text,
+    DrawingArea, IntoDrawingArea, IntoFont, PathElement, RGBColor, Rectangle, SVGBackend, ShapeStyle, Text,
 };
 use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -33,10 +32,7 @@ pub struct ChartText {
 impl ChartText {
     /// The text companion of [`bar_chart_svg`] with the same arguments.
     pub fn for_bars(title: &str, x_label: &str, y_label: &str, bars: &[(String, f64)]) -> Self {
-        let table: Vec<(String, String)> = bars
-            .iter()
-            .map(|(l, v)| (l.clone(), format_value(*v)))
-            .collect();
+        let table: Vec<(String, String)> = bars.iter().map(|(l, v)| (l.clone(), format_value(*v))).collect();
         let rows: Vec<String> = table.iter().map(|(l, v)| format!("{l}: {v}")).collect();
         Self {
             title: title.to_owned(),
@@ -62,11 +58,7 @@ const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
 
 /// A value as shown: whole numbers without decimals, others with one.
 fn format_value(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    }
+    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") }
 }
 
 /// `text` cut with an ellipsis to fit `width` pixels at `px` pixels per em (average glyph
@@ -91,18 +83,11 @@ fn nice_ceiling(max: f64) -> f64 {
         return 1.0;
     }
     let magnitude = 10f64.powf(max.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * magnitude)
-        .find(|&end| end >= max)
-        .unwrap_or(10.0 * magnitude)
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&end| end >= max).unwrap_or(10.0 * magnitude)
 }
 
 fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 // Pixel coordinates: small integers.
@@ -113,21 +98,10 @@ fn px(x: f64) -> i32 {
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
-fn text(
-    area: &Area<'_>,
-    s: &str,
-    at: (i32, i32),
-    size: f64,
-    pos: Pos,
-    color: RGBColor,
-) -> Result<(), String> {
+fn text(area: &Area<'_>, s: &str, at: (i32, i32), size: f64, pos: Pos, color: RGBColor) -> Result<(), String> {
     // plotters writes font-size = size / 1.24 in SVG; ask for the pixel size we mean.
-    let style = ("sans-serif", size * 1.24)
-        .into_font()
-        .color(&color)
-        .pos(pos);
-    area.draw(&Text::new(s.to_owned(), at, style))
-        .map_err(|e| e.to_string())
+    let style = ("sans-serif", size * 1.24).into_font().color(&color).pos(pos);
+    area.draw(&Text::new(s.to_owned(), at, style)).map_err(|e| e.to_string())
 }
 
 /// A horizontal bar chart as SVG text: 360 px wide (taller than 240 px when there are more
@@ -142,28 +116,17 @@ pub fn bar_chart_svg(
     bars: &[(String, f64)],
 ) -> Result<String, AnalyticsError> {
     if let Some((label, value)) = bars.iter().find(|(_, v)| !v.is_finite() || *v < 0.0) {
-        return Err(AnalyticsError::Chart(format!(
-            "bar {label:?} has value {value}"
-        )));
+        return Err(AnalyticsError::Chart(format!("bar {label:?} has value {value}")));
     }
-    let rows =
-        i32::try_from(bars.len()).map_err(|_| AnalyticsError::Chart("too many bars".to_owned()))?;
-    let height = u32::try_from(TOP + ROW * rows + BOTTOM)
-        .unwrap_or(u32::MAX)
-        .max(MIN_HEIGHT);
+    let rows = i32::try_from(bars.len()).map_err(|_| AnalyticsError::Chart("too many bars".to_owned()))?;
+    let height = u32::try_from(TOP + ROW * rows + BOTTOM).unwrap_or(u32::MAX).max(MIN_HEIGHT);
     let end = nice_ceiling(bars.iter().map(|(_, v)| *v).fold(0.0, f64::max));
     let mut svg = String::new();
     draw(&mut svg, (title, x_label, y_label), bars, height, end).map_err(AnalyticsError::Chart)?;
     let text = ChartText::for_bars(title, x_label, y_label, bars);
-    let head = format!(
-        " role=\"img\"><title>{}</title><desc>{}</desc>",
-        xml_escape(title),
-        xml_escape(&text.description)
-    );
-    match svg
-        .find("<svg")
-        .and_then(|start| svg[start..].find('>').map(|end| start + end))
-    {
+    let head =
+        format!(" role=\"img\"><title>{}</title><desc>{}</desc>", xml_escape(title), xml_escape(&text.description));
+    match svg.find("<svg").and_then(|start| svg[start..].find('>').map(|end| start + end)) {
         Some(close) => svg.replace_range(close..=close, &head),
         None => return Err(AnalyticsError::Chart("no <svg> element written".to_owned())),
     }
@@ -179,93 +142,43 @@ fn draw(
 ) -> Result<(), String> {
     let area = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
     let top_left = Pos::new(HPos::Left, VPos::Top);
-    text(
-        &area,
-        &fit(title, 15.0, 360 - 16),
-        (8, 8),
-        15.0,
-        top_left,
-        INK,
-    )?;
+    text(&area, &fit(title, 15.0, 360 - 16), (8, 8), 15.0, top_left, INK)?;
     let axis_y = TOP + ROW * i32::try_from(bars.len()).unwrap_or(0) + 2;
     for (row, (label, value)) in (0i32..).zip(bars) {
         let y = TOP + ROW * row;
-        text(
-            &area,
-            &fit(label, 12.0, PLOT_WIDTH - 4),
-            (LEFT + 4, y),
-            12.0,
-            top_left,
-            INK,
-        )?;
+        text(&area, &fit(label, 12.0, PLOT_WIDTH - 4), (LEFT + 4, y), 12.0, top_left, INK)?;
         let width = px(value / end * f64::from(PLOT_WIDTH));
-        let bar = Rectangle::new(
-            [(LEFT, y + 16), (LEFT + width, y + 30)],
-            ShapeStyle::from(&BAR).filled(),
-        );
+        let bar = Rectangle::new([(LEFT, y + 16), (LEFT + width, y + 30)], ShapeStyle::from(&BAR).filled());
         area.draw(&bar).map_err(|e| e.to_string())?;
         let shown = format_value(*value);
-        let needed =
-            px(0.6 * 11.0 * f64::from(u32::try_from(shown.chars().count()).unwrap_or(8))) + 8;
+        let needed = px(0.6 * 11.0 * f64::from(u32::try_from(shown.chars().count()).unwrap_or(8))) + 8;
         if width + needed <= PLOT_WIDTH {
             let at = (LEFT + width + 4, y + 23);
-            text(
-                &area,
-                &shown,
-                at,
-                11.0,
-                Pos::new(HPos::Left, VPos::Center),
-                INK,
-            )?;
+            text(&area, &shown, at, 11.0, Pos::new(HPos::Left, VPos::Center), INK)?;
         } else {
             let at = (LEFT + width - 4, y + 23);
-            text(
-                &area,
-                &shown,
-                at,
-                11.0,
-                Pos::new(HPos::Right, VPos::Center),
-                WHITE,
-            )?;
+            text(&area, &shown, at, 11.0, Pos::new(HPos::Right, VPos::Center), WHITE)?;
         }
     }
     let axis = ShapeStyle::from(&AXIS).stroke_width(1);
-    let line = |points: Vec<(i32, i32)>| {
-        area.draw(&PathElement::new(points, axis))
-            .map_err(|e| e.to_string())
-    };
+    let line = |points: Vec<(i32, i32)>| area.draw(&PathElement::new(points, axis)).map_err(|e| e.to_string());
     line(vec![(LEFT, TOP - 2), (LEFT, axis_y)])?;
     line(vec![(LEFT, axis_y), (LEFT + PLOT_WIDTH, axis_y)])?;
     for (tick, anchor) in [(0.0, HPos::Left), (0.5, HPos::Center), (1.0, HPos::Right)] {
         let x = LEFT + px(tick * f64::from(PLOT_WIDTH));
         line(vec![(x, axis_y), (x, axis_y + 4)])?;
-        text(
-            &area,
-            &format_value(tick * end),
-            (x, axis_y + 6),
-            11.0,
-            Pos::new(anchor, VPos::Top),
-            AXIS,
-        )?;
+        text(&area, &format_value(tick * end), (x, axis_y + 6), 11.0, Pos::new(anchor, VPos::Top), AXIS)?;
     }
     let centre = LEFT + PLOT_WIDTH / 2;
     let x_text = fit(x_label, 12.0, PLOT_WIDTH);
-    text(
-        &area,
-        &x_text,
-        (centre, axis_y + 24),
-        12.0,
-        Pos::new(HPos::Center, VPos::Top),
-        INK,
-    )?;
+    text(&area, &x_text, (centre, axis_y + 24), 12.0, Pos::new(HPos::Center, VPos::Top), INK)?;
     let y_style = ("sans-serif", 12.0 * 1.24)
         .into_font()
         .transform(FontTransform::Rotate270)
         .color(&INK)
         .pos(Pos::new(HPos::Center, VPos::Center));
     let y_text = fit(y_label, 12.0, axis_y - TOP);
-    area.draw(&Text::new(y_text, (10, (TOP + axis_y) / 2), y_style))
-        .map_err(|e| e.to_string())?;
+    area.draw(&Text::new(y_text, (10, (TOP + axis_y) / 2), y_style)).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())
 }
 
@@ -279,10 +192,7 @@ mod tests {
         vec![
             ("Jamais".to_owned(), 12.0),
             ("Plusieurs jours".to_owned(), 30.5),
-            (
-                "Plus de la moitié des jours, et même un peu plus que cela".to_owned(),
-                7.0,
-            ),
+            ("Plus de la moitié des jours, et même un peu plus que cela".to_owned(), 7.0),
             ("Presque tous les jours".to_owned(), 0.0),
         ]
     }
@@ -294,9 +204,7 @@ mod tests {
         assert!(svg.contains("role=\"img\"><title>Fatigue &amp; sommeil</title><desc>"));
         // Drawn as text too (plotters puts the text on its own line).
         assert!(svg.contains(">\nFatigue &amp; sommeil\n</text>"));
-        assert!(
-            svg.contains("\nRéponses (%)\n") && svg.contains("rotate(270, 10, 103)\">\nOption\n")
-        );
+        assert!(svg.contains("\nRéponses (%)\n") && svg.contains("rotate(270, 10, 103)\">\nOption\n"));
         assert!(svg.contains("Plusieurs jours") && svg.contains("30.5"));
         let bar_fill = "fill=\"#1F5F8B\"";
         let bar_rects = svg.matches("<rect").count();
@@ -317,14 +225,8 @@ mod tests {
     #[test]
     fn text_alternative_and_helpers() {
         let text = ChartText::for_bars("PHQ-9", "%", "Bande", &bars()[..2]);
-        assert_eq!(
-            text.table[1],
-            ("Plusieurs jours".to_owned(), "30.5".to_owned())
-        );
-        assert_eq!(
-            text.description,
-            "PHQ-9. Bande / %. Jamais: 12; Plusieurs jours: 30.5."
-        );
+        assert_eq!(text.table[1], ("Plusieurs jours".to_owned(), "30.5".to_owned()));
+        assert_eq!(text.description, "PHQ-9. Bande / %. Jamais: 12; Plusieurs jours: 30.5.");
         assert_eq!(nice_ceiling(87.0), 100.0);
         assert_eq!(nice_ceiling(30.5), 50.0);
         assert_eq!(nice_ceiling(0.0), 1.0);

@@ -71,13 +71,7 @@ fn bound(n: u64) -> u32 {
 /// Shows `summary` only when it rests on at least `k` answers (`n ≥ k`); an empty summary
 /// (`n = 0`) is withheld too, there being nothing to show.
 pub fn disclose_summary<T>(n: u64, k: u32, summary: T) -> Disclosed<T> {
-    if n == 0 || n < u64::from(k) {
-        Disclosed::Suppressed {
-            fewer_than: k.max(1),
-        }
-    } else {
-        Disclosed::Shown(summary)
-    }
+    if n == 0 || n < u64::from(k) { Disclosed::Suppressed { fewer_than: k.max(1) } } else { Disclosed::Shown(summary) }
 }
 
 /// Applies primary and complementary suppression to one row of counts whose total is
@@ -104,21 +98,14 @@ pub fn disclose_counts(counts: &[u64], k: u32) -> Vec<Disclosed<u64>> {
             hidden[i] = true;
         }
     }
-    let hidden_sum: u64 = counts
-        .iter()
-        .zip(&hidden)
-        .filter(|(_, h)| **h)
-        .map(|(n, _)| n)
-        .sum();
+    let hidden_sum: u64 = counts.iter().zip(&hidden).filter(|(_, h)| **h).map(|(n, _)| n).sum();
     counts
         .iter()
         .zip(&hidden)
         .map(|(&n, &h)| match (h, small(n)) {
             (false, _) => Disclosed::Shown(n),
             (true, true) => Disclosed::Suppressed { fewer_than: k },
-            (true, false) => Disclosed::Suppressed {
-                fewer_than: bound(hidden_sum),
-            },
+            (true, false) => Disclosed::Suppressed { fewer_than: bound(hidden_sum) },
         })
         .collect()
 }
@@ -128,10 +115,7 @@ pub fn disclose_counts(counts: &[u64], k: u32) -> Vec<Disclosed<u64>> {
 /// back: two hidden cells `a` and `b` of known sum `S = total − shown`, plus the mean
 /// `m`, give `v_a·a + v_b·b = n·m − Σ shown`, two equations for two unknowns.
 pub fn disclose_derived<T>(cells: &[Disclosed<u64>], figure: T) -> Option<T> {
-    cells
-        .iter()
-        .all(|cell| !cell.is_suppressed())
-        .then_some(figure)
+    cells.iter().all(|cell| !cell.is_suppressed()).then_some(figure)
 }
 
 /// The percentage `100 · count / total` when the count is shown; withheld with it
@@ -188,31 +172,19 @@ mod tests {
 
     #[test]
     fn row_below_k_is_hidden_entirely() {
-        assert_eq!(
-            shown(&disclose_counts(&[2, 0, 1], 5)),
-            vec![None, Some(0), None]
-        );
+        assert_eq!(shown(&disclose_counts(&[2, 0, 1], 5)), vec![None, Some(0), None]);
     }
 
     #[test]
     fn summaries_and_shares() {
-        assert_eq!(
-            disclose_summary(4, 5, "x"),
-            Disclosed::Suppressed { fewer_than: 5 }
-        );
+        assert_eq!(disclose_summary(4, 5, "x"), Disclosed::Suppressed { fewer_than: 5 });
         assert_eq!(disclose_summary(5, 5, "x"), Disclosed::Shown("x"));
         assert!(disclose_summary(0, 0, "x").is_suppressed());
-        assert_eq!(
-            disclose_share(&Disclosed::Shown(1), 4),
-            Disclosed::Shown(25.0)
-        );
+        assert_eq!(disclose_share(&Disclosed::Shown(1), 4), Disclosed::Shown(25.0));
         assert!(disclose_share(&Disclosed::Suppressed { fewer_than: 5 }, 4).is_suppressed());
         let row = disclose_counts(&[10, 2, 8, 8], 5);
         assert_eq!(disclose_derived(&row, 2.5), None);
-        assert_eq!(
-            disclose_derived(&disclose_counts(&[10, 5], 5), 2.5),
-            Some(2.5)
-        );
+        assert_eq!(disclose_derived(&disclose_counts(&[10, 5], 5), 2.5), Some(2.5));
     }
 
     proptest! {

@@ -42,11 +42,7 @@ impl CampaignFrame {
         for (row, bytes) in rows.enumerate() {
             let (codes, rest) = bytes.as_chunks::<4>();
             if !rest.is_empty() || codes.len() != width {
-                return Err(AnalyticsError::RowWidth {
-                    row,
-                    bytes: bytes.len(),
-                    expected: width * 4,
-                });
+                return Err(AnalyticsError::RowWidth { row, bytes: bytes.len(), expected: width * 4 });
             }
             buffers.push_row(codes.iter().map(|&chunk| i32::from_le_bytes(chunk)));
         }
@@ -59,11 +55,7 @@ impl CampaignFrame {
         let mut buffers = Buffers::new(width, rows.len());
         for (row, codes) in rows.iter().enumerate() {
             if codes.len() != width {
-                return Err(AnalyticsError::RowWidth {
-                    row,
-                    bytes: codes.len() * 4,
-                    expected: width * 4,
-                });
+                return Err(AnalyticsError::RowWidth { row, bytes: codes.len() * 4, expected: width * 4 });
             }
             buffers.push_row(codes.iter().copied());
         }
@@ -87,17 +79,11 @@ impl CampaignFrame {
 
     /// The codes of layout column `index`.
     pub fn codes(&self, index: usize) -> Result<&Int32Chunked, AnalyticsError> {
-        let column = self
-            .frame
-            .columns()
-            .get(index)
-            .ok_or_else(|| AnalyticsError::Column {
-                index,
-                source: polars::error::PolarsError::ColumnNotFound(format!("#{index}").into()),
-            })?;
-        column
-            .i32()
-            .map_err(|source| AnalyticsError::Column { index, source })
+        let column = self.frame.columns().get(index).ok_or_else(|| AnalyticsError::Column {
+            index,
+            source: polars::error::PolarsError::ColumnNotFound(format!("#{index}").into()),
+        })?;
+        column.i32().map_err(|source| AnalyticsError::Column { index, source })
     }
 
     /// Exact counts of the codes of layout column `index`; nulls (and stray [`MISSING`]
@@ -153,10 +139,7 @@ struct Buffers {
 
 impl Buffers {
     fn new(width: usize, rows: usize) -> Self {
-        Self {
-            columns: (0..width).map(|_| Vec::with_capacity(rows)).collect(),
-            missing: vec![0; width],
-        }
+        Self { columns: (0..width).map(|_| Vec::with_capacity(rows)).collect(), missing: vec![0; width] }
     }
 
     fn push_row(&mut self, codes: impl Iterator<Item = i32>) {
@@ -178,21 +161,12 @@ impl Buffers {
             .zip(self.missing)
             .zip(&layout.columns)
             .map(|((codes, missing), column)| {
-                let validity =
-                    (missing > 0).then(|| codes.iter().map(|&code| code != MISSING).collect());
-                Int32Chunked::from_vec_validity(
-                    PlSmallStr::from_str(&column.item_id),
-                    codes,
-                    validity,
-                )
-                .into_column()
+                let validity = (missing > 0).then(|| codes.iter().map(|&code| code != MISSING).collect());
+                Int32Chunked::from_vec_validity(PlSmallStr::from_str(&column.item_id), codes, validity).into_column()
             })
             .collect();
         let frame = DataFrame::new(height, columns)?;
-        Ok(CampaignFrame {
-            layout: layout.clone(),
-            frame,
-        })
+        Ok(CampaignFrame { layout: layout.clone(), frame })
     }
 }
 
@@ -205,10 +179,7 @@ mod tests {
     use super::*;
 
     fn layout() -> AnswerLayout {
-        let column = |id: &str, kind| LayoutColumn {
-            item_id: id.to_owned(),
-            kind,
-        };
+        let column = |id: &str, kind| LayoutColumn { item_id: id.to_owned(), kind };
         AnswerLayout {
             columns: vec![
                 column("q1", ColumnKind::YesNo),
@@ -220,17 +191,9 @@ mod tests {
 
     #[test]
     fn reads_encoded_rows_into_nullable_columns() {
-        let rows = [
-            vec![1, -10, 19_000],
-            vec![0, MISSING, 400],
-            vec![MISSING, 10, 19_000],
-        ];
-        let bytes: Vec<Vec<u8>> = rows
-            .iter()
-            .map(|r| EncodedAnswers::codes_to_bytes(r))
-            .collect();
-        let frame =
-            CampaignFrame::from_encoded(&layout(), bytes.iter().map(Vec::as_slice)).unwrap();
+        let rows = [vec![1, -10, 19_000], vec![0, MISSING, 400], vec![MISSING, 10, 19_000]];
+        let bytes: Vec<Vec<u8>> = rows.iter().map(|r| EncodedAnswers::codes_to_bytes(r)).collect();
+        let frame = CampaignFrame::from_encoded(&layout(), bytes.iter().map(Vec::as_slice)).unwrap();
         assert_eq!(frame.respondents(), 3);
         let df = frame.dataframe();
         assert_eq!(df.get_column_names(), vec!["q1", "q2", "q3"]);
@@ -239,15 +202,9 @@ mod tests {
         assert_eq!(frame.codes(0).unwrap().null_count(), 1);
         assert_eq!(frame.codes(2).unwrap().null_count(), 0);
         let dates = frame.value_counts(2).unwrap();
-        assert_eq!(
-            (dates.count(19_000), dates.count(400), dates.missing()),
-            (2, 1, 0)
-        );
+        assert_eq!((dates.count(19_000), dates.count(400), dates.missing()), (2, 1, 0));
         let ratings = frame.value_counts(1).unwrap();
-        assert_eq!(
-            (ratings.count(-10), ratings.count(10), ratings.missing()),
-            (1, 1, 1)
-        );
+        assert_eq!((ratings.count(-10), ratings.count(10), ratings.missing()), (1, 1, 1));
         let same = CampaignFrame::from_codes(&layout(), rows.to_vec()).unwrap();
         assert!(same.dataframe().equals_missing(df));
     }
@@ -256,14 +213,7 @@ mod tests {
     fn rejects_rows_of_the_wrong_width() {
         let short = EncodedAnswers::codes_to_bytes(&[1, 2]);
         let error = CampaignFrame::from_encoded(&layout(), [short.as_slice()]).unwrap_err();
-        assert!(matches!(
-            error,
-            AnalyticsError::RowWidth {
-                row: 0,
-                bytes: 8,
-                expected: 12
-            }
-        ));
+        assert!(matches!(error, AnalyticsError::RowWidth { row: 0, bytes: 8, expected: 12 }));
         let odd = [0u8; 13];
         assert!(CampaignFrame::from_encoded(&layout(), [&odd[..]]).is_err());
         assert!(CampaignFrame::from_codes(&layout(), vec![vec![1, 2, 3, 4]]).is_err());

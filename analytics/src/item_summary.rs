@@ -42,19 +42,11 @@ pub struct TopBox {
 
 impl ItemSummary {
     /// Counts the codes of layout column `index` of `frame`.
-    pub fn compute(
-        frame: &CampaignFrame,
-        index: usize,
-        likert: bool,
-    ) -> Result<Self, AnalyticsError> {
-        let column = frame
-            .layout()
-            .columns
-            .get(index)
-            .ok_or_else(|| AnalyticsError::Column {
-                index,
-                source: polars::error::PolarsError::ColumnNotFound(format!("#{index}").into()),
-            })?;
+    pub fn compute(frame: &CampaignFrame, index: usize, likert: bool) -> Result<Self, AnalyticsError> {
+        let column = frame.layout().columns.get(index).ok_or_else(|| AnalyticsError::Column {
+            index,
+            source: polars::error::PolarsError::ColumnNotFound(format!("#{index}").into()),
+        })?;
         Ok(Self {
             item_id: column.item_id.clone(),
             kind: column.kind.clone(),
@@ -65,17 +57,10 @@ impl ItemSummary {
 
     /// One summary per layout column, in layout order; Likert items are recognised from
     /// `questionnaire`, which should be the one the frame was encoded with.
-    pub fn compute_all(
-        questionnaire: &Questionnaire,
-        frame: &CampaignFrame,
-    ) -> Result<Vec<Self>, AnalyticsError> {
+    pub fn compute_all(questionnaire: &Questionnaire, frame: &CampaignFrame) -> Result<Vec<Self>, AnalyticsError> {
         (0..frame.layout().columns.len())
             .map(|index| {
-                let id = frame
-                    .layout()
-                    .columns
-                    .get(index)
-                    .map(|c| c.item_id.as_str());
+                let id = frame.layout().columns.get(index).map(|c| c.item_id.as_str());
                 let likert = id
                     .and_then(|id| questionnaire.item(id))
                     .is_some_and(|item| matches!(item.kind, ItemKind::Likert { .. }));
@@ -87,10 +72,7 @@ impl ItemSummary {
     /// Adds the counts of the same item from another site or period (exact).
     pub fn merge(&mut self, other: &Self) -> Result<(), AnalyticsError> {
         if self.item_id != other.item_id || self.kind != other.kind {
-            return Err(AnalyticsError::MergeMismatch {
-                left: self.item_id.clone(),
-                right: other.item_id.clone(),
-            });
+            return Err(AnalyticsError::MergeMismatch { left: self.item_id.clone(), right: other.item_id.clone() });
         }
         self.codes.merge(&other.codes);
         Ok(())
@@ -100,12 +82,8 @@ impl ItemSummary {
     /// `AnswerLayout::decode`: codes that do not fit their column count as unanswered).
     fn is_valid(&self, code: i32) -> bool {
         match &self.kind {
-            ColumnKind::Choice { option_codes, .. } => {
-                usize::try_from(code).is_ok_and(|i| i < option_codes.len())
-            }
-            ColumnKind::Choices { option_count, .. } => {
-                code > 0 && i64::from(code) < 1i64 << (*option_count).min(31)
-            }
+            ColumnKind::Choice { option_codes, .. } => usize::try_from(code).is_ok_and(|i| i < option_codes.len()),
+            ColumnKind::Choices { option_count, .. } => code > 0 && i64::from(code) < 1i64 << (*option_count).min(31),
             ColumnKind::Rating { min, max } => (*min..=*max).contains(&code),
             ColumnKind::YesNo => code == 0 || code == 1,
             ColumnKind::Text => code > 0,
@@ -115,8 +93,7 @@ impl ItemSummary {
 
     /// The valid answers' codes; invalid codes count as missing.
     pub fn answers(&self) -> ValueCounts {
-        self.codes
-            .map_values(|code| self.is_valid(code).then_some(code))
+        self.codes.map_values(|code| self.is_valid(code).then_some(code))
     }
 
     /// Respondents who answered (with a valid code).
@@ -136,27 +113,22 @@ impl ItemSummary {
         let answers = self.answers();
         let option = |code: String, count: u64| OptionCount { code, count };
         match &self.kind {
-            ColumnKind::Choice { option_codes, .. } => (0i32..)
-                .zip(option_codes)
-                .map(|(i, code)| option(code.clone(), answers.count(i)))
-                .collect(),
+            ColumnKind::Choice { option_codes, .. } => {
+                (0i32..).zip(option_codes).map(|(i, code)| option(code.clone(), answers.count(i))).collect()
+            }
             ColumnKind::Choices { option_codes, .. } => (0u32..31)
                 .zip(option_codes)
                 .map(|(bit, code)| {
-                    let ticked = answers
-                        .counts()
-                        .iter()
-                        .filter(|&(&mask, _)| mask & (1 << bit) != 0);
+                    let ticked = answers.counts().iter().filter(|&(&mask, _)| mask & (1 << bit) != 0);
                     option(code.clone(), ticked.map(|(_, n)| n).sum())
                 })
                 .collect(),
-            ColumnKind::YesNo => vec![
-                option("no".to_owned(), answers.count(0)),
-                option("yes".to_owned(), answers.count(1)),
-            ],
-            ColumnKind::Rating { min, max } => (*min..=*max)
-                .map(|point| option(point.to_string(), answers.count(point)))
-                .collect(),
+            ColumnKind::YesNo => {
+                vec![option("no".to_owned(), answers.count(0)), option("yes".to_owned(), answers.count(1))]
+            }
+            ColumnKind::Rating { min, max } => {
+                (*min..=*max).map(|point| option(point.to_string(), answers.count(point))).collect()
+            }
             ColumnKind::Number { .. } | ColumnKind::Date | ColumnKind::Text => Vec::new(),
         }
     }
@@ -175,10 +147,7 @@ impl ItemSummary {
         let count = |i: usize| i32::try_from(i).map_or(0, |code| answers.count(code));
         match option_values.iter().flatten().max() {
             Some(&best) => {
-                let valued = option_values
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| v.map(|v| (i, v)));
+                let valued = option_values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v)));
                 let (mut top, mut among) = (0, 0);
                 for (i, value) in valued {
                     among += count(i);
@@ -188,10 +157,7 @@ impl ItemSummary {
                 }
                 Some(TopBox { top, among })
             }
-            None => Some(TopBox {
-                top: option_values.len().checked_sub(1).map_or(0, count),
-                among: answers.n(),
-            }),
+            None => Some(TopBox { top: option_values.len().checked_sub(1).map_or(0, count), among: answers.n() }),
         }
     }
 
@@ -202,17 +168,12 @@ impl ItemSummary {
     pub fn distribution(&self) -> Option<Distribution> {
         let answers = self.answers();
         match &self.kind {
-            ColumnKind::Choice { option_values, .. } => answers
-                .map_values(|code| *option_values.get(usize::try_from(code).ok()?)?)
-                .distribution(1.0),
-            ColumnKind::Rating { .. } => answers.distribution(1.0),
-            ColumnKind::Number { decimals } => {
-                answers.distribution(10f64.powi(i32::from(*decimals)))
+            ColumnKind::Choice { option_values, .. } => {
+                answers.map_values(|code| *option_values.get(usize::try_from(code).ok()?)?).distribution(1.0)
             }
-            ColumnKind::Choices { .. }
-            | ColumnKind::YesNo
-            | ColumnKind::Date
-            | ColumnKind::Text => None,
+            ColumnKind::Rating { .. } => answers.distribution(1.0),
+            ColumnKind::Number { decimals } => answers.distribution(10f64.powi(i32::from(*decimals))),
+            ColumnKind::Choices { .. } | ColumnKind::YesNo | ColumnKind::Date | ColumnKind::Text => None,
         }
     }
 }
@@ -226,10 +187,7 @@ mod tests {
     use super::*;
 
     fn layout() -> AnswerLayout {
-        let column = |id: &str, kind| LayoutColumn {
-            item_id: id.to_owned(),
-            kind,
-        };
+        let column = |id: &str, kind| LayoutColumn { item_id: id.to_owned(), kind };
         let codes = |n: usize| (0..n).map(|i| format!("o{i}")).collect::<Vec<_>>();
         AnswerLayout {
             columns: vec![
@@ -241,13 +199,7 @@ mod tests {
                         option_values: vec![Some(1), Some(2), Some(3), Some(4), None],
                     },
                 ),
-                column(
-                    "multi",
-                    ColumnKind::Choices {
-                        option_count: 3,
-                        option_codes: codes(3),
-                    },
-                ),
+                column("multi", ColumnKind::Choices { option_count: 3, option_codes: codes(3) }),
                 column("weight", ColumnKind::Number { decimals: 1 }),
                 column("ok", ColumnKind::YesNo),
             ],
@@ -265,9 +217,7 @@ mod tests {
         ];
         let frame = CampaignFrame::from_codes(&layout(), rows).unwrap();
         let likert = |i: usize| i == 0;
-        (0..4)
-            .map(|i| ItemSummary::compute(&frame, i, likert(i)).unwrap())
-            .collect()
+        (0..4).map(|i| ItemSummary::compute(&frame, i, likert(i)).unwrap()).collect()
     }
 
     #[test]
@@ -303,11 +253,7 @@ mod tests {
         assert_eq!(d.n, 5);
         assert!((d.median - 70.5).abs() < 1e-12 && (d.mean - 71.34).abs() < 1e-12);
         assert!(all[2].options().is_empty());
-        let yes_no: Vec<(String, u64)> = all[3]
-            .options()
-            .into_iter()
-            .map(|o| (o.code, o.count))
-            .collect();
+        let yes_no: Vec<(String, u64)> = all[3].options().into_iter().map(|o| (o.code, o.count)).collect();
         assert_eq!(yes_no, vec![("no".to_owned(), 1), ("yes".to_owned(), 3)]);
         assert_eq!(all[3].missing(), 2);
     }

@@ -48,14 +48,10 @@ mod scale_summary;
 mod stats;
 
 pub use charts::{ChartText, bar_chart_svg};
-pub use disclosure::{
-    Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary,
-};
+pub use disclosure::{Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary};
 pub use error::AnalyticsError;
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};
-pub use report::{
-    BandRow, CampaignReport, ItemFigures, ItemReport, OptionRow, ScaleFigures, ScaleReport,
-};
+pub use report::{BandRow, CampaignReport, ItemFigures, ItemReport, OptionRow, ScaleFigures, ScaleReport};
 pub use scale_summary::{ScaleSummary, scale_scores};
 pub use stats::{Distribution, Moments, ValueCounts, t_quantile_975};

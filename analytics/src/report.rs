@@ -4,9 +4,7 @@
 use serde::Serialize;
 use survey_defs::Questionnaire;
 
-use crate::disclosure::{
-    Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary,
-};
+use crate::disclosure::{Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary};
 use crate::error::AnalyticsError;
 use crate::frame::CampaignFrame;
 use crate::item_summary::ItemSummary;
@@ -113,11 +111,7 @@ pub struct BandRow {
 // Counts far below 2^53: exact in f64.
 #[allow(clippy::cast_precision_loss)]
 fn pct(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        100.0 * part as f64 / whole as f64
-    }
+    if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
 }
 
 impl CampaignReport {
@@ -126,11 +120,7 @@ impl CampaignReport {
     ///
     /// `questionnaire` must be the version the answers were encoded with: its answer
     /// layout must equal the frame's, otherwise [`AnalyticsError::LayoutMismatch`].
-    pub fn compute(
-        questionnaire: &Questionnaire,
-        frame: &CampaignFrame,
-        k: u32,
-    ) -> Result<Self, AnalyticsError> {
+    pub fn compute(questionnaire: &Questionnaire, frame: &CampaignFrame, k: u32) -> Result<Self, AnalyticsError> {
         if questionnaire.answer_layout() != *frame.layout() {
             return Err(AnalyticsError::LayoutMismatch {
                 questionnaire: format!("{}@{}", questionnaire.id, questionnaire.version),
@@ -139,13 +129,7 @@ impl CampaignReport {
         let items = ItemSummary::compute_all(questionnaire, frame)?;
         let scales = ScaleSummary::compute_all(questionnaire, frame)?;
         let respondents = u64::try_from(frame.respondents()).unwrap_or(u64::MAX);
-        Ok(Self::from_summaries(
-            questionnaire,
-            respondents,
-            &items,
-            &scales,
-            k,
-        ))
+        Ok(Self::from_summaries(questionnaire, respondents, &items, &scales, k))
     }
 
     /// Derives the report from summaries, local or merged across institutions
@@ -162,10 +146,7 @@ impl CampaignReport {
             questionnaire_version: questionnaire.version.clone(),
             k,
             respondents: disclose_summary(respondents, k, respondents),
-            items: items
-                .iter()
-                .map(|item| item_report(item, respondents, k))
-                .collect(),
+            items: items.iter().map(|item| item_report(item, respondents, k)).collect(),
             scales: scales.iter().map(|scale| scale_report(scale, k)).collect(),
         }
     }
@@ -192,18 +173,11 @@ fn item_report(item: &ItemSummary, respondents: u64, k: u32) -> ItemReport {
             options: options
                 .into_iter()
                 .zip(cells)
-                .map(|(option, count)| OptionRow {
-                    code: option.code,
-                    pct: disclose_share(&count, answered),
-                    count,
-                })
+                .map(|(option, count)| OptionRow { code: option.code, pct: disclose_share(&count, answered), count })
                 .collect(),
         }
     });
-    ItemReport {
-        item_id: item.item_id.clone(),
-        figures,
-    }
+    ItemReport { item_id: item.item_id.clone(), figures }
 }
 
 fn scale_report(scale: &ScaleSummary, k: u32) -> ScaleReport {
@@ -211,9 +185,7 @@ fn scale_report(scale: &ScaleSummary, k: u32) -> ScaleReport {
     let distribution = scale.distribution();
     let figures = match distribution {
         Some(distribution) => disclose_summary(scored, k, distribution),
-        None => Disclosed::Suppressed {
-            fewer_than: k.max(1),
-        },
+        None => Disclosed::Suppressed { fewer_than: k.max(1) },
     };
     let figures = figures.map(|distribution| {
         let (bands, outside) = scale.band_counts();
@@ -228,17 +200,10 @@ fn scale_report(scale: &ScaleSummary, k: u32) -> ScaleReport {
             bands: cells
                 .into_iter()
                 .enumerate()
-                .map(|(band, count)| BandRow {
-                    band,
-                    pct: disclose_share(&count, scored),
-                    count,
-                })
+                .map(|(band, count)| BandRow { band, pct: disclose_share(&count, scored), count })
                 .collect(),
             outside_bands,
         }
     });
-    ScaleReport {
-        scale_id: scale.scale_id.clone(),
-        figures,
-    }
+    ScaleReport { scale_id: scale.scale_id.clone(), figures }
 }

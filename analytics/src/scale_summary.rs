@@ -10,9 +10,7 @@ use std::ops::Range;
 
 use polars::prelude::{Int32Type, PolarsDataType, StaticArray};
 use serde::{Deserialize, Serialize};
-use survey_defs::{
-    AnswerLayout, Questionnaire, Scale, ScaleInfo, ScoreBand, band_index, score_values,
-};
+use survey_defs::{AnswerLayout, Questionnaire, Scale, ScaleInfo, ScoreBand, band_index, score_values};
 
 use crate::error::AnalyticsError;
 use crate::frame::CampaignFrame;
@@ -52,30 +50,13 @@ pub fn scale_scores(
         .collect::<Result<Vec<usize>, _>>()?;
     // Each column as one contiguous array (a no-op for frames built by `CampaignFrame`),
     // read by index: no per-value dynamic dispatch in the loop over responses.
-    let chunked = columns
-        .iter()
-        .map(|&index| frame.codes(index).map(|codes| codes.rechunk()))
-        .collect::<Result<Vec<_>, _>>()?;
-    let arrays: Vec<_> = chunked
-        .iter()
-        .map(|codes| codes.downcast_iter().next())
-        .collect();
+    let chunked =
+        columns.iter().map(|&index| frame.codes(index).map(|codes| codes.rechunk())).collect::<Result<Vec<_>, _>>()?;
+    let arrays: Vec<_> = chunked.iter().map(|codes| codes.downcast_iter().next()).collect();
     // `value_of` for the small codes (option indexes, points), looked up once per column.
-    let tables: Vec<Vec<Option<i32>>> = columns
-        .iter()
-        .map(|&index| {
-            (0..TABLE_SIZE)
-                .map(|code| layout.value_of(index, code))
-                .collect()
-        })
-        .collect();
-    let columns = ScaleColumns {
-        info: &info,
-        layout,
-        columns: &columns,
-        arrays: &arrays,
-        tables: &tables,
-    };
+    let tables: Vec<Vec<Option<i32>>> =
+        columns.iter().map(|&index| (0..TABLE_SIZE).map(|code| layout.value_of(index, code)).collect()).collect();
+    let columns = ScaleColumns { info: &info, layout, columns: &columns, arrays: &arrays, tables: &tables };
     // Scoring dominates the report's time (a million responses × several scales), and
     // responses are independent: split them over the available cores.
     let rows = frame.respondents();
@@ -93,11 +74,7 @@ pub fn scale_scores(
             .collect();
         handles
             .into_iter()
-            .map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
+            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
             .collect()
     });
     let scores = parts.concat();
@@ -127,11 +104,9 @@ impl ScaleColumns<'_> {
             let items = self.arrays.iter().zip(self.tables).zip(self.columns);
             for (value, ((array, table), &index)) in values.iter_mut().zip(items) {
                 let code = array.and_then(|codes| codes.get(row));
-                *value = code.and_then(|code| {
-                    match usize::try_from(code).ok().and_then(|slot| table.get(slot)) {
-                        Some(&value) => value,
-                        None => self.layout.value_of(index, code),
-                    }
+                *value = code.and_then(|code| match usize::try_from(code).ok().and_then(|slot| table.get(slot)) {
+                    Some(&value) => value,
+                    None => self.layout.value_of(index, code),
                 });
             }
             scores.push(score_values(self.info, &values));
@@ -176,32 +151,18 @@ impl ScaleSummary {
         for (h, n) in counts {
             scores.add_n(h, n);
         }
-        Ok(Self {
-            scale_id: scale.id.clone(),
-            bands: scale.bands.clone(),
-            scores,
-        })
+        Ok(Self { scale_id: scale.id.clone(), bands: scale.bands.clone(), scores })
     }
 
     /// One summary per scale of `questionnaire`, in order.
-    pub fn compute_all(
-        questionnaire: &Questionnaire,
-        frame: &CampaignFrame,
-    ) -> Result<Vec<Self>, AnalyticsError> {
-        questionnaire
-            .scales
-            .iter()
-            .map(|scale| Self::compute(questionnaire, scale, frame))
-            .collect()
+    pub fn compute_all(questionnaire: &Questionnaire, frame: &CampaignFrame) -> Result<Vec<Self>, AnalyticsError> {
+        questionnaire.scales.iter().map(|scale| Self::compute(questionnaire, scale, frame)).collect()
     }
 
     /// Adds the counts of the same scale from another site or period (exact).
     pub fn merge(&mut self, other: &Self) -> Result<(), AnalyticsError> {
         if self.scale_id != other.scale_id || self.bands != other.bands {
-            return Err(AnalyticsError::MergeMismatch {
-                left: self.scale_id.clone(),
-                right: other.scale_id.clone(),
-            });
+            return Err(AnalyticsError::MergeMismatch { left: self.scale_id.clone(), right: other.scale_id.clone() });
         }
         self.scores.merge(&other.scores);
         Ok(())

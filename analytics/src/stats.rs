@@ -128,10 +128,7 @@ impl ValueCounts {
     /// Used to turn option indexes into scoring values, or to drop invalid codes.
     #[must_use]
     pub fn map_values(&self, f: impl Fn(i32) -> Option<i32>) -> Self {
-        let mut mapped = Self {
-            counts: BTreeMap::new(),
-            missing: self.missing,
-        };
+        let mut mapped = Self { counts: BTreeMap::new(), missing: self.missing };
         for (&code, &n) in &self.counts {
             match f(code) {
                 Some(value) => mapped.add_n(value, n),
@@ -196,11 +193,7 @@ impl ValueCounts {
         if n == 0 {
             return Moments::default();
         }
-        let sum: i128 = self
-            .counts
-            .iter()
-            .map(|(&v, &c)| i128::from(v) * i128::from(c))
-            .sum();
+        let sum: i128 = self.counts.iter().map(|(&v, &c)| i128::from(v) * i128::from(c)).sum();
         // |sum| < 2^31 · 2^64: rounding to f64 keeps 53 significant bits, as any mean would.
         #[allow(clippy::cast_precision_loss)]
         let mean = sum as f64 / to_f64(n);
@@ -225,9 +218,7 @@ impl ValueCounts {
             n: moments.n,
             mean,
             sd: moments.sd().map(|sd| sd / divisor),
-            mean_ci95: moments
-                .mean_ci95()
-                .map(|(lo, hi)| (lo / divisor, hi / divisor)),
+            mean_ci95: moments.mean_ci95().map(|(lo, hi)| (lo / divisor, hi / divisor)),
             median: self.median()? / divisor,
             q1: q1 / divisor,
             q3: q3 / divisor,
@@ -344,18 +335,14 @@ pub fn t_quantile_975(df: u64) -> f64 {
     const Z: f64 = 1.959_963_984_540_054;
     match df {
         0 => f64::INFINITY,
-        1..=30 => T_975
-            .get(usize::try_from(df - 1).unwrap_or(0))
-            .copied()
-            .unwrap_or(Z),
+        1..=30 => T_975.get(usize::try_from(df - 1).unwrap_or(0)).copied().unwrap_or(Z),
         _ => {
             let v = to_f64(df);
             let z2 = Z * Z;
             let g1 = (z2 + 1.0) * Z / 4.0;
             let g2 = ((5.0 * z2 + 16.0) * z2 + 3.0) * Z / 96.0;
             let g3 = (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) * Z / 384.0;
-            let g4 =
-                ((((79.0 * z2 + 776.0) * z2 + 1482.0) * z2 - 1920.0) * z2 - 945.0) * Z / 92160.0;
+            let g4 = ((((79.0 * z2 + 776.0) * z2 + 1482.0) * z2 - 1920.0) * z2 - 945.0) * Z / 92160.0;
             Z + g1 / v + g2 / (v * v) + g3 / (v * v * v) + g4 / (v * v * v * v)
         }
     }

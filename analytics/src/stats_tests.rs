@@ -29,11 +29,7 @@ fn ten_values_by_hand() {
     counts.add_missing(2);
     assert_eq!(counts.n(), 10);
     assert_eq!(counts.missing(), 2);
-    assert!(close(
-        counts.missing_pct().unwrap(),
-        100.0 * 2.0 / 12.0,
-        1e-12
-    ));
+    assert!(close(counts.missing_pct().unwrap(), 100.0 * 2.0 / 12.0, 1e-12));
     assert_eq!(counts.count(3), 3);
     assert!(close(counts.pct(3).unwrap(), 30.0, 1e-12));
     let m = counts.moments();

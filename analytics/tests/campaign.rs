@@ -1,9 +1,7 @@
 //! End to end over a PHQ-9 campaign: encoded rows → frame → summaries → report.
 #![allow(clippy::unwrap_used)]
 
-use analytics::{
-    CampaignFrame, CampaignReport, Disclosed, ItemSummary, ScaleSummary, ValueCounts, scale_scores,
-};
+use analytics::{CampaignFrame, CampaignReport, Disclosed, ItemSummary, ScaleSummary, ValueCounts, scale_scores};
 use proptest::prelude::*;
 use survey_defs::{Answer, Answers, EncodedAnswers, ItemKind, Questionnaire, score_scale};
 
@@ -37,10 +35,7 @@ fn answers(q: &Questionnaire, choices: &[Option<u8>]) -> Answers {
 
 fn encoded_rows(q: &Questionnaire, responses: &[Answers]) -> Vec<Vec<u8>> {
     let layout = q.answer_layout();
-    responses
-        .iter()
-        .map(|a| EncodedAnswers::codes_to_bytes(&layout.encode(a).codes))
-        .collect()
+    responses.iter().map(|a| EncodedAnswers::codes_to_bytes(&layout.encode(a).codes)).collect()
 }
 
 fn frame(q: &Questionnaire, responses: &[Answers]) -> CampaignFrame {
@@ -49,10 +44,7 @@ fn frame(q: &Questionnaire, responses: &[Answers]) -> CampaignFrame {
 }
 
 fn response_strategy() -> impl Strategy<Value = Vec<Option<u8>>> {
-    proptest::collection::vec(
-        prop_oneof![1 => Just(None), 6 => (0u8..255).prop_map(Some)],
-        12,
-    )
+    proptest::collection::vec(prop_oneof![1 => Just(None), 6 => (0u8..255).prop_map(Some)], 12)
 }
 
 proptest! {
@@ -134,17 +126,10 @@ fn report_hides_small_cells_and_what_would_reveal_them() {
     let first = report.items[0].figures.shown().unwrap();
     assert_eq!((first.answered, first.missing), (39, 1));
     assert!((first.missing_pct - 2.5).abs() < 1e-12);
-    let counts: Vec<Option<u64>> = first
-        .options
-        .iter()
-        .map(|o| o.count.shown().copied())
-        .collect();
+    let counts: Vec<Option<u64>> = first.options.iter().map(|o| o.count.shown().copied()).collect();
     // 29, 7, 0, 3: the 3 is hidden, and the 7 with it; the zero stays.
     assert_eq!(counts, vec![Some(29), None, Some(0), None]);
-    assert_eq!(
-        first.options[3].count,
-        Disclosed::Suppressed { fewer_than: 5 }
-    );
+    assert_eq!(first.options[3].count, Disclosed::Suppressed { fewer_than: 5 });
     assert!(first.options[1].pct.is_suppressed());
     // A mean or top-box share would give the hidden cells back.
     assert_eq!(first.distribution, None);
@@ -156,11 +141,7 @@ fn report_hides_small_cells_and_what_would_reveal_them() {
     let d = scale.distribution;
     assert!((d.mean - (7.0 * 9.0 + 3.0 * 27.0) / 40.0).abs() < 1e-12);
     assert_eq!((d.median, d.q1, d.q3), (0.0, 0.0, 2.25));
-    let bands: Vec<Option<u64>> = scale
-        .bands
-        .iter()
-        .map(|b| b.count.shown().copied())
-        .collect();
+    let bands: Vec<Option<u64>> = scale.bands.iter().map(|b| b.count.shown().copied()).collect();
     assert_eq!(bands, vec![Some(30), None, Some(0), Some(0), None]);
 }
 
@@ -198,15 +179,7 @@ fn item_counts_are_the_answers() {
     let responses = small_cell_campaign(&q);
     let frame = frame(&q, &responses);
     let counts: ValueCounts = frame.value_counts(1).unwrap();
-    assert_eq!(
-        (
-            counts.count(0),
-            counts.count(1),
-            counts.count(3),
-            counts.missing()
-        ),
-        (30, 7, 3, 0)
-    );
+    assert_eq!((counts.count(0), counts.count(1), counts.count(3), counts.missing()), (30, 7, 3, 0));
     assert_eq!(frame.dataframe().width(), q.answer_layout().columns.len());
 }
 
@@ -214,32 +187,16 @@ fn item_counts_are_the_answers() {
 #[test]
 fn large_campaigns_keep_response_order() {
     let q = phq9();
-    let patterns: Vec<Answers> = (0..7u8)
-        .map(|p| {
-            answers(
-                &q,
-                &(0..12)
-                    .map(|i| (i != p).then_some(p + i))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect();
+    let patterns: Vec<Answers> =
+        (0..7u8).map(|p| answers(&q, &(0..12).map(|i| (i != p).then_some(p + i)).collect::<Vec<_>>())).collect();
     let layout = q.answer_layout();
     let codes: Vec<Vec<i32>> = patterns.iter().map(|a| layout.encode(a).codes).collect();
     let rows: Vec<Vec<i32>> = (0..120_000).map(|r| codes[r % 7].clone()).collect();
     let frame = CampaignFrame::from_codes(&layout, rows).unwrap();
     for scale in &q.scales {
-        let expected: Vec<Option<f64>> = patterns
-            .iter()
-            .map(|a| score_scale(&q, scale, a).value)
-            .collect();
+        let expected: Vec<Option<f64>> = patterns.iter().map(|a| score_scale(&q, scale, a).value).collect();
         let scores = scale_scores(&q, scale, &frame).unwrap();
         assert_eq!(scores.len(), 120_000);
-        assert!(
-            scores
-                .iter()
-                .enumerate()
-                .all(|(r, s)| *s == expected[r % 7])
-        );
+        assert!(scores.iter().enumerate().all(|(r, s)| *s == expected[r % 7]));
     }
 }

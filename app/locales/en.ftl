@@ -68,3 +68,81 @@ provenance-content-hash = Fingerprint of this version:
 role-patient-partner = patient-partner
 role-professional = health professional
 role-quality-team = quality team
+
+error-title-prefix = Error:
+error-summary-title = There is a problem
+
+start-who-asks = { $institution } is asking you these questions.
+start-why = Why these questions
+start-time = How long it takes
+start-time-detail = { $questions ->
+    [one] { $questions } question
+   *[other] { $questions } questions
+}, about { $minutes } minutes. You can stop and come back later on the same device.
+start-what-happens = What happens to your answers
+start-anonymous = Your answers are anonymous: we do not ask for your name or address.
+start-pseudonymous = Your answers are kept apart from your name: the teams who read them do not know who answered.
+start-small-groups = No result is ever shown for a group of fewer than { $k } people.
+start-results-promise = The results, and what the institution decides because of them, will come back to you by { $date } at the latest, through your personal link.
+start-withdraw = You can withdraw your answers at any time with your personal link: they are then deleted.
+start-already-submitted = You have already sent your answers from this device. Thank you!
+start-see-receipt = See my personal link
+start-already-started = You have already started answering on this device.
+start-resume = Continue where I stopped
+start-not-yet-open = This questionnaire is not open yet. Please come back later.
+start-closed = This questionnaire is closed: it can no longer be answered. Thank you for your interest.
+start-consent-legend = Your agreement
+start-consent-label = I have read this information and I agree to answer. I know I can withdraw my answers whenever I want.
+start-consent-missing = Tick the box to give your agreement, or choose not to answer.
+start-begin = Start
+start-decline = I do not want to answer
+
+declined-title = Thank you, that is noted
+declined-body = You chose not to answer. Nothing was saved. You can close this page.
+
+screen-back = Back
+screen-step = Step { $step } of { $steps }
+screen-continue = Continue
+
+review-title = Check your answers
+review-intro = Read your answers again. You can still change them before sending.
+review-no-answer = No answer
+review-change = Change
+review-submit = Send my answers
+
+receipt-title = Thank you, your answers are saved
+receipt-body = We have received your answers.
+receipt-link-title = Your personal link
+receipt-link-explain = With this link you will be able to see your results, everyone's results, what was decided, and withdraw your answers.
+receipt-link-keep = Keep this link to yourself: it is the only way to find your answers again. We cannot send it to you again.
+receipt-next-title = What happens next?
+
+return-unknown-title = This link does not work
+return-unknown-body = This personal link is not valid, or the answers were withdrawn. Check that you copied the whole link.
+return-title = Your answers and your results
+return-submitted-on = Answers sent on { $date }.
+return-scores-title = Your results
+return-your-score = Your score:
+return-band = What it means:
+return-score-missing = no score (too many questions without an answer)
+return-everyone-title = Everyone's results
+return-answers-title = Your answers
+return-withdraw-title = Withdraw my answers
+return-withdraw-explain = If you withdraw your answers, they are deleted and no longer count in any result. Only the fact that an answer was withdrawn is kept.
+return-withdraw-confirm = I want to delete my answers
+return-withdraw-confirm-missing = Tick the box to confirm that you want to delete your answers.
+return-withdraw-button = Delete my answers
+
+withdrawn-title = Your answers are deleted
+withdrawn-body = Your answers have been deleted and will not count in any result. Thank you for taking part.
+
+problem-required = Answer this question.
+problem-unknown-item = This answer does not match any question of this questionnaire.
+problem-wrong-type = This answer is not in the expected form.
+problem-unknown-option = Choose one of the answers offered.
+problem-out-of-range = This number is outside the possible values.
+problem-too-long = This text is too long: please shorten it.
+problem-too-many-selected = You chose too many answers.
+problem-too-few-selected = Choose more answers.
+problem-invalid-number = Write a number, for example 72 or 72.5.
+problem-invalid-date = Write a valid date.

@@ -71,11 +71,7 @@ pub mod service {
         /// Every questionnaire's newest published version.
         async fn list(&self) -> Result<Vec<CatalogEntry>, ServiceError>;
         /// A published version; the newest when `version` is `None`.
-        async fn published(
-            &self,
-            id: &str,
-            version: Option<&str>,
-        ) -> Result<Option<Questionnaire>, ServiceError>;
+        async fn published(&self, id: &str, version: Option<&str>) -> Result<Option<Questionnaire>, ServiceError>;
     }
 }
 
@@ -88,20 +84,11 @@ fn catalog() -> Result<std::sync::Arc<dyn service::QuestionnaireCatalog>, Server
 /// The library listing.
 #[server(prefix = "/_sfn", endpoint = "library")]
 pub async fn list_library() -> Result<Vec<CatalogEntry>, ServerFnError> {
-    catalog()?
-        .list()
-        .await
-        .map_err(|e| ServerFnError::new(e.to_string()))
+    catalog()?.list().await.map_err(|e| ServerFnError::new(e.to_string()))
 }
 
 /// One published questionnaire version (`None` if there is no such version).
 #[server(prefix = "/_sfn", endpoint = "questionnaire")]
-pub async fn get_questionnaire(
-    id: String,
-    version: Option<String>,
-) -> Result<Option<Questionnaire>, ServerFnError> {
-    catalog()?
-        .published(&id, version.as_deref())
-        .await
-        .map_err(|e| ServerFnError::new(e.to_string()))
+pub async fn get_questionnaire(id: String, version: Option<String>) -> Result<Option<Questionnaire>, ServerFnError> {
+    catalog()?.published(&id, version.as_deref()).await.map_err(|e| ServerFnError::new(e.to_string()))
 }

@@ -57,13 +57,8 @@ impl Lang {
             .filter_map(|(position, part)| {
                 let mut pieces = part.split(';');
                 let lang = Lang::from_tag(pieces.next()?)?;
-                let weight = pieces
-                    .find_map(|p| {
-                        p.trim()
-                            .strip_prefix("q=")
-                            .and_then(|q| q.parse::<f32>().ok())
-                    })
-                    .unwrap_or(1.0);
+                let weight =
+                    pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
                 (weight > 0.0).then_some((weight, position, lang))
             })
             .collect();
@@ -99,28 +94,19 @@ impl Lang {
             return key.to_string();
         };
         let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
     }
 }
 
 /// The translation sources, embedded at compile time.
-pub const SOURCES: [(Lang, &str); 2] = [
-    (Lang::Fr, include_str!("../locales/fr.ftl")),
-    (Lang::En, include_str!("../locales/en.ftl")),
-];
+pub const SOURCES: [(Lang, &str); 2] =
+    [(Lang::Fr, include_str!("../locales/fr.ftl")), (Lang::En, include_str!("../locales/en.ftl"))];
 
 fn build(lang: Lang) -> FluentBundle<FluentResource> {
-    let source = SOURCES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, s)| *s)
-        .unwrap_or_default();
+    let source = SOURCES.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s).unwrap_or_default();
     // A syntax error in a shipped .ftl is caught by the tests; at run time the valid
     // entries are still used.
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
     let langid = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Unicode isolation marks around arguments confuse screen readers and tests alike.
@@ -159,10 +145,7 @@ mod tests {
             let missing: Vec<_> = french.difference(&these).collect();
             let extra: Vec<_> = these.difference(&french).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
-            assert!(
-                extra.is_empty(),
-                "{lang:?} has keys French lacks: {extra:?}"
-            );
+            assert!(extra.is_empty(), "{lang:?} has keys French lacks: {extra:?}");
         }
     }
 
@@ -170,10 +153,7 @@ mod tests {
     fn arguments_are_substituted() {
         let text = Lang::En.t_args("library-item-count", &[("count", 9.into())]);
         assert_eq!(text, "9 questions");
-        assert_eq!(
-            Lang::Fr.t_args("library-item-count", &[("count", 1.into())]),
-            "1 question"
-        );
+        assert_eq!(Lang::Fr.t_args("library-item-count", &[("count", 1.into())]), "1 question");
     }
 
     #[test]
@@ -183,10 +163,7 @@ mod tests {
 
     #[test]
     fn accept_language_is_weighted() {
-        assert_eq!(
-            Lang::from_accept_language("de-DE,en;q=0.8,fr;q=0.9"),
-            Some(Lang::Fr)
-        );
+        assert_eq!(Lang::from_accept_language("de-DE,en;q=0.8,fr;q=0.9"), Some(Lang::Fr));
         assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9"), Some(Lang::En));
         assert_eq!(Lang::from_accept_language("de, nl;q=0.5"), None);
         assert_eq!(Lang::from_accept_language("fr;q=0, en"), Some(Lang::En));

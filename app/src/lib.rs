@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod islands;
 pub mod pages;
 pub mod questionnaire_view;
+pub mod respondent;
 pub mod shell;
 
 pub use shell::{App, shell};

@@ -5,9 +5,7 @@
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use survey_defs::{
-    AnswerOption, Item, ItemKind, LocalizedText, Questionnaire, Scale, ScoringMethod,
-};
+use survey_defs::{AnswerOption, Item, ItemKind, LocalizedText, Questionnaire, Scale, ScoringMethod};
 
 /// A text chosen for display, with the language it is actually in (for `lang=`).
 #[derive(Clone, Debug, PartialEq)]
@@ -20,15 +18,8 @@ pub struct ShownText {
 
 /// The text in the page language, falling back to French (with the right `lang`).
 pub fn text_in(text: &LocalizedText, lang: Lang) -> ShownText {
-    let tag = if text.languages().any(|l| l == lang.tag()) {
-        lang.tag()
-    } else {
-        "fr"
-    };
-    ShownText {
-        text: text.get(tag).to_string(),
-        lang: tag.to_string(),
-    }
+    let tag = if text.languages().any(|l| l == lang.tag()) { lang.tag() } else { "fr" };
+    ShownText { text: text.get(tag).to_string(), lang: tag.to_string() }
 }
 
 /// An item's wording, with its easy-read version beside it when there is one (CSS
@@ -96,11 +87,41 @@ struct ItemFrame {
     optional: AnyView,
     why: AnyView,
     conditional: AnyView,
+    /// The error message, when the last answer was refused.
+    error: Option<String>,
+}
+
+impl ItemFrame {
+    /// `aria-describedby` for the controls: the hint and the error, when present.
+    fn described_by(&self, hint: bool) -> Option<String> {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("hint-{}", self.id));
+        }
+        if self.error.is_some() {
+            ids.push(format!("error-{}", self.id));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    fn error_view(&self) -> AnyView {
+        let id = format!("error-{}", self.id);
+        self.error.clone().map(|message| view! { <p class="field-error" id=id>{message}</p> }).into_any()
+    }
+}
+
+/// What a respondent already gave for an item, and the problem with it, if any.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldState {
+    /// The values as the form sent them (several for multiple choice).
+    pub values: Vec<String>,
+    /// The error message to show next to the item.
+    pub error: Option<String>,
 }
 
 /// One item: a fieldset for choice groups, a labelled control otherwise.
 #[component]
-fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
+pub fn ItemField(item: Item, number: usize, lang: Lang, #[prop(optional)] state: FieldState) -> impl IntoView {
     let id = item.id.clone();
     let optional = (item.kind.is_answerable() && !item.required)
         .then(|| view! { " " <span class="optional-mark">{lang.t("item-optional")}</span> });
@@ -113,20 +134,21 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
             </details>
         }
     });
-    let conditional = item
-        .condition
-        .is_some()
-        .then(|| view! { <p class="condition-note">{lang.t("item-conditional")}</p> });
+    let conditional =
+        item.condition.is_some().then(|| view! { <p class="condition-note">{lang.t("item-conditional")}</p> });
     let frame = ItemFrame {
         id: id.clone(),
         number: (number > 0).then(|| format!("{number}. ")),
-        text: view! { <ItemText text=item.text.clone() easy_read=item.easy_read.clone() lang/> }
-            .into_any(),
+        text: view! { <ItemText text=item.text.clone() easy_read=item.easy_read.clone() lang/> }.into_any(),
         optional: optional.into_any(),
         why: why.into_any(),
         conditional: conditional.into_any(),
+        error: state.error.clone(),
     };
     let required = item.required;
+    let invalid = state.error.is_some().then_some("true");
+    let values = state.values;
+    let value = values.last().cloned().unwrap_or_default();
     match item.kind.clone() {
         ItemKind::Display => view! {
             <div class="display-item" id=format!("item-{id}")>
@@ -136,66 +158,68 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
         }
         .into_any(),
         ItemKind::SingleChoice { options } | ItemKind::Likert { options } => {
-            let choices = option_inputs(&id, &options, "radio", required, lang);
+            let input = ChoiceInput {
+                item_id: &id,
+                input_type: "radio",
+                required,
+                described_by: frame.described_by(false),
+                values: &values,
+            };
+            let choices = option_inputs(&input, &options, lang);
             choice_fieldset(frame, None, choices)
         }
         ItemKind::MultipleChoice { options, .. } => {
-            let choices = option_inputs(&id, &options, "checkbox", false, lang);
+            let input = ChoiceInput {
+                item_id: &id,
+                input_type: "checkbox",
+                required: false,
+                described_by: frame.described_by(true),
+                values: &values,
+            };
+            let choices = option_inputs(&input, &options, lang);
             choice_fieldset(frame, Some(lang.t("item-multiple-hint")), choices)
         }
         ItemKind::YesNo => {
+            let input = ChoiceInput {
+                item_id: &id,
+                input_type: "radio",
+                required,
+                described_by: frame.described_by(false),
+                values: &values,
+            };
             let choices = [("yes", lang.t("answer-yes")), ("no", lang.t("answer-no"))]
                 .into_iter()
                 .map(|(code, label)| {
-                    let label = ShownText {
-                        text: label,
-                        lang: lang.tag().to_string(),
-                    };
-                    choice_input(&id, code, label, "radio", required, "choice")
+                    let label = ShownText { text: label, lang: lang.tag().to_string() };
+                    input.render(code, label, "choice")
                 })
                 .collect_view()
                 .into_any();
             choice_fieldset(frame, None, choices)
         }
-        ItemKind::RatingScale {
-            min,
-            max,
-            min_label,
-            max_label,
-        } => {
+        ItemKind::RatingScale { min, max, min_label, max_label } => {
             let low = text_in(&min_label, lang);
             let high = text_in(&max_label, lang);
             let anchors = format!("{min} = {} · {max} = {}", low.text, high.text);
+            let input = ChoiceInput {
+                item_id: &id,
+                input_type: "radio",
+                required,
+                described_by: frame.described_by(true),
+                values: &values,
+            };
             let points = (min..=max)
-                .map(|value| {
-                    let label = ShownText {
-                        text: value.to_string(),
-                        lang: lang.tag().to_string(),
-                    };
-                    choice_input(
-                        &id,
-                        &value.to_string(),
-                        label,
-                        "radio",
-                        required,
-                        "choice rating-point",
-                    )
+                .map(|point| {
+                    let label = ShownText { text: point.to_string(), lang: lang.tag().to_string() };
+                    input.render(&point.to_string(), label, "choice rating-point")
                 })
                 .collect_view();
             let choices = view! { <div class="rating-points">{points}</div> }.into_any();
             choice_fieldset(frame, Some(anchors), choices)
         }
-        ItemKind::Number {
-            min,
-            max,
-            decimals,
-            unit,
-        } => {
+        ItemKind::Number { min, max, decimals, unit } => {
             let unit = unit.map(|u| text_in(&u, lang).text);
-            let hint = lang.t_args(
-                "item-number-range",
-                &[("min", min.into()), ("max", max.into())],
-            );
+            let hint = lang.t_args("item-number-range", &[("min", min.into()), ("max", max.into())]);
             let inputmode = if decimals > 0 { "decimal" } else { "numeric" };
             let control = view! {
                 <span class="number-input">
@@ -204,7 +228,9 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
                         inputmode=inputmode
                         id=format!("q-{id}")
                         name=id.clone()
-                        aria-describedby=format!("hint-{id}")
+                        value=value.clone()
+                        aria-describedby=frame.described_by(true)
+                        aria-invalid=invalid
                         required=required
                         autocomplete="off"
                     />
@@ -216,16 +242,17 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
         ItemKind::ShortText { max_length } | ItemKind::LongText { max_length } => {
             let hint = lang.t_args("item-text-limit", &[("max", max_length.into())]);
             let input_id = format!("q-{id}");
-            let hint_id = format!("hint-{id}");
+            let described_by = frame.described_by(true);
             let control = if matches!(item.kind, ItemKind::LongText { .. }) {
-                view! { <textarea id=input_id name=id.clone() rows="5" maxlength=max_length aria-describedby=hint_id required=required></textarea> }.into_any()
+                view! { <textarea id=input_id name=id.clone() rows="5" maxlength=max_length aria-describedby=described_by aria-invalid=invalid required=required>{value.clone()}</textarea> }.into_any()
             } else {
-                view! { <input type="text" id=input_id name=id.clone() maxlength=max_length aria-describedby=hint_id required=required/> }.into_any()
+                view! { <input type="text" id=input_id name=id.clone() value=value.clone() maxlength=max_length aria-describedby=described_by aria-invalid=invalid required=required/> }.into_any()
             };
             labelled_field(frame, Some(hint), control)
         }
         ItemKind::Date { min, max } => {
-            let control = view! { <input type="date" id=format!("q-{id}") name=id.clone() min=min max=max required=required/> };
+            let described_by = frame.described_by(false);
+            let control = view! { <input type="date" id=format!("q-{id}") name=id.clone() value=value.clone() min=min max=max aria-describedby=described_by aria-invalid=invalid required=required/> };
             labelled_field(frame, None, control.into_any())
         }
     }
@@ -233,74 +260,79 @@ fn ItemField(item: Item, number: usize, lang: Lang) -> impl IntoView {
 
 /// A single control with its label above it (numbers, texts, dates).
 fn labelled_field(frame: ItemFrame, hint: Option<String>, control: AnyView) -> AnyView {
+    let error = frame.error_view();
+    let class = if frame.error.is_some() { "field field-invalid" } else { "field" };
     let id = frame.id;
     view! {
-        <div class="field" id=format!("item-{id}")>
+        <div class=class id=format!("item-{id}")>
             {frame.conditional}
             <label for=format!("q-{id}")>{frame.number} {frame.text} {frame.optional}</label>
             {hint.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{h}</p> })}
             {frame.why}
+            {error}
             {control}
         </div>
     }
     .into_any()
 }
 
-/// One radio button or checkbox, inside its (large) label.
-fn choice_input(
-    item_id: &str,
-    code: &str,
-    label: ShownText,
+/// What every radio button or checkbox of one item shares.
+struct ChoiceInput<'a> {
+    item_id: &'a str,
     input_type: &'static str,
     required: bool,
-    class: &'static str,
-) -> AnyView {
-    let input_id = format!("q-{item_id}-{code}");
-    let label_for = input_id.clone();
-    view! {
-        <label class=class for=label_for>
-            <input type=input_type id=input_id name=item_id.to_string() value=code.to_string() required=required/>
-            <span lang=label.lang>{label.text}</span>
-        </label>
+    described_by: Option<String>,
+    values: &'a [String],
+}
+
+impl ChoiceInput<'_> {
+    /// One radio button or checkbox, inside its (large) label; ticked if already given.
+    fn render(&self, code: &str, label: ShownText, class: &'static str) -> AnyView {
+        let input_id = format!("q-{}-{code}", self.item_id);
+        let label_for = input_id.clone();
+        let checked = self.values.iter().any(|v| v == code);
+        let invalid = self.described_by.as_deref().is_some_and(|d| d.contains("error-")).then_some("true");
+        view! {
+            <label class=class for=label_for>
+                <input
+                    type=self.input_type
+                    id=input_id
+                    name=self.item_id.to_string()
+                    value=code.to_string()
+                    checked=checked
+                    required=self.required
+                    aria-describedby=self.described_by.clone()
+                    aria-invalid=invalid
+                />
+                <span lang=label.lang>{label.text}</span>
+            </label>
+        }
+        .into_any()
     }
-    .into_any()
 }
 
 /// Radio buttons or checkboxes for an item's options.
-fn option_inputs(
-    id: &str,
-    options: &[AnswerOption],
-    input_type: &'static str,
-    required: bool,
-    lang: Lang,
-) -> AnyView {
+fn option_inputs(input: &ChoiceInput<'_>, options: &[AnswerOption], lang: Lang) -> AnyView {
     options
         .iter()
-        .map(|option| {
-            choice_input(
-                id,
-                &option.code,
-                text_in(&option.label, lang),
-                input_type,
-                required,
-                "choice",
-            )
-        })
+        .map(|option| input.render(&option.code, text_in(&option.label, lang), "choice"))
         .collect_view()
         .into_any()
 }
 
 /// A choice group: a fieldset whose legend is the question.
 fn choice_fieldset(frame: ItemFrame, hint: Option<String>, choices: AnyView) -> AnyView {
+    let error = frame.error_view();
+    let class = if frame.error.is_some() { "field choice-group field-invalid" } else { "field choice-group" };
     let id = frame.id;
     let hint_id = format!("hint-{id}");
-    let described_by = hint.is_some().then(|| hint_id.clone());
     view! {
-        <fieldset class="field choice-group" id=format!("item-{id}") aria-describedby=described_by>
+        <fieldset class=class id=format!("item-{id}")>
             <legend>{frame.number} {frame.text} {frame.optional}</legend>
             {frame.conditional}
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {frame.why}
+            {error}
             <div class="choices">{choices}</div>
         </fieldset>
     }
@@ -311,11 +343,8 @@ fn choice_fieldset(frame: ItemFrame, hint: Option<String>, choices: AnyView) -> 
 #[component]
 pub fn ScoringSummary(questionnaire: Questionnaire, lang: Lang) -> impl IntoView {
     (!questionnaire.scales.is_empty()).then(|| {
-        let scales = questionnaire
-            .scales
-            .iter()
-            .map(|scale| view! { <ScaleSummary scale=scale.clone() lang/> })
-            .collect_view();
+        let scales =
+            questionnaire.scales.iter().map(|scale| view! { <ScaleSummary scale=scale.clone() lang/> }).collect_view();
         view! {
             <section class="scoring" aria-labelledby="scoring-heading">
                 <h2 id="scoring-heading">{lang.t("scoring-title")}</h2>
@@ -326,11 +355,7 @@ pub fn ScoringSummary(questionnaire: Questionnaire, lang: Lang) -> impl IntoView
 }
 
 fn number_text(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    }
+    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value}") }
 }
 
 #[component]
@@ -341,19 +366,10 @@ fn ScaleSummary(scale: Scale, lang: Lang) -> impl IntoView {
         ScoringMethod::Mean => lang.t("scoring-method-mean"),
         ScoringMethod::MeanRescaled => lang.t("scoring-method-mean-rescaled"),
     };
-    let rule = lang.t_args(
-        "scoring-min-answered",
-        &[
-            ("min", scale.min_answered.into()),
-            ("count", scale.items.len().into()),
-        ],
-    );
-    let reverse = (!scale.reverse_items.is_empty()).then(|| {
-        lang.t_args(
-            "scoring-reverse",
-            &[("count", scale.reverse_items.len().into())],
-        )
-    });
+    let rule =
+        lang.t_args("scoring-min-answered", &[("min", scale.min_answered.into()), ("count", scale.items.len().into())]);
+    let reverse = (!scale.reverse_items.is_empty())
+        .then(|| lang.t_args("scoring-reverse", &[("count", scale.reverse_items.len().into())]));
     let bands = scale
         .bands
         .iter()

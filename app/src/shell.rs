@@ -2,6 +2,9 @@
 //! (language, CSP nonce) that pages read.
 
 use crate::i18n::Lang;
+use crate::pages::respond::{
+    CampaignStartPage, DeclinedPage, ReceiptPage, ReviewPage, ScreenPage, WithdrawnPage, YourResultsPage,
+};
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -27,10 +30,7 @@ pub struct PageContext {
 
 /// Reads the page context provided by [`shell`] (defaults outside a request).
 pub fn use_page() -> PageContext {
-    use_context::<PageContext>().unwrap_or(PageContext {
-        lang: Lang::Fr,
-        easy_read: false,
-    })
+    use_context::<PageContext>().unwrap_or(PageContext { lang: Lang::Fr, easy_read: false })
 }
 
 /// A link to `path` that keeps the page language.
@@ -42,10 +42,7 @@ pub fn href(path: &str, lang: Lang) -> String {
 #[cfg(feature = "ssr")]
 fn request_context() -> (PageContext, Option<String>) {
     let parts = use_context::<http::request::Parts>();
-    let query = parts
-        .as_ref()
-        .and_then(|p| p.uri.query())
-        .unwrap_or_default();
+    let query = parts.as_ref().and_then(|p| p.uri.query()).unwrap_or_default();
     let param = |name: &str| {
         query.split('&').find_map(|pair| {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -57,15 +54,9 @@ fn request_context() -> (PageContext, Option<String>) {
         .and_then(|p| p.headers.get(http::header::ACCEPT_LANGUAGE))
         .and_then(|v| v.to_str().ok())
         .and_then(Lang::from_accept_language);
-    let lang = param("lang")
-        .and_then(|l| Lang::from_tag(&l))
-        .or(accept)
-        .unwrap_or_default();
+    let lang = param("lang").and_then(|l| Lang::from_tag(&l)).or(accept).unwrap_or_default();
     let easy_read = param("easy").is_some_and(|v| v == "1");
-    let nonce = parts
-        .as_ref()
-        .and_then(|p| p.extensions.get::<CspNonce>())
-        .map(|n| n.0.clone());
+    let nonce = parts.as_ref().and_then(|p| p.extensions.get::<CspNonce>()).map(|n| n.0.clone());
     (PageContext { lang, easy_read }, nonce)
 }
 
@@ -127,6 +118,13 @@ pub fn App() -> impl IntoView {
                         view=QuestionnairePage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/r/:campaign") view=CampaignStartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/r/:campaign/declined") view=DeclinedPage ssr=SsrMode::Async/>
+                    <Route path=path!("/r/:campaign/q/:number") view=ScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/r/:campaign/review") view=ReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/r/:campaign/merci") view=ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mes-resultats") view=YourResultsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mes-resultats/retire") view=WithdrawnPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -74,18 +74,8 @@ impl MigrationTrait for Migration {
                     // admin, quality_team, professional, patient_partner, observer
                     .col(string("role"))
                     .col(big_integer("created_at"))
-                    .foreign_key(&mut fk(
-                        "membership",
-                        "person_id",
-                        "person",
-                        ForeignKeyAction::Cascade,
-                    ))
-                    .foreign_key(&mut fk(
-                        "membership",
-                        "institution_id",
-                        "institution",
-                        ForeignKeyAction::Cascade,
-                    ))
+                    .foreign_key(&mut fk("membership", "person_id", "person", ForeignKeyAction::Cascade))
+                    .foreign_key(&mut fk("membership", "institution_id", "institution", ForeignKeyAction::Cascade))
                     .to_owned(),
             )
             .await?;
@@ -113,12 +103,7 @@ impl MigrationTrait for Migration {
                     .col(integer_null("institution_id"))
                     .col(string("kind"))
                     .col(big_integer("created_at"))
-                    .foreign_key(&mut fk(
-                        "questionnaire",
-                        "institution_id",
-                        "institution",
-                        ForeignKeyAction::Restrict,
-                    ))
+                    .foreign_key(&mut fk("questionnaire", "institution_id", "institution", ForeignKeyAction::Restrict))
                     .to_owned(),
             )
             .await?;
@@ -189,12 +174,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null("closes_at"))
                     .col(big_integer_null("results_promised_at"))
                     .col(big_integer("created_at"))
-                    .foreign_key(&mut fk(
-                        "campaign",
-                        "institution_id",
-                        "institution",
-                        ForeignKeyAction::Restrict,
-                    ))
+                    .foreign_key(&mut fk("campaign", "institution_id", "institution", ForeignKeyAction::Restrict))
                     .foreign_key(&mut fk(
                         "campaign",
                         "questionnaire_version_id",
@@ -218,12 +198,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null("used_at"))
                     .col(big_integer_null("expires_at"))
                     .col(big_integer("created_at"))
-                    .foreign_key(&mut fk(
-                        "invitation",
-                        "campaign_id",
-                        "campaign",
-                        ForeignKeyAction::Cascade,
-                    ))
+                    .foreign_key(&mut fk("invitation", "campaign_id", "campaign", ForeignKeyAction::Cascade))
                     .to_owned(),
             )
             .await?;
@@ -246,12 +221,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer("started_at"))
                     .col(big_integer("updated_at"))
                     .col(big_integer_null("submitted_at"))
-                    .foreign_key(&mut fk(
-                        "response",
-                        "campaign_id",
-                        "campaign",
-                        ForeignKeyAction::Cascade,
-                    ))
+                    .foreign_key(&mut fk("response", "campaign_id", "campaign", ForeignKeyAction::Cascade))
                     .foreign_key(&mut fk(
                         "response",
                         "questionnaire_version_id",
@@ -280,12 +250,7 @@ impl MigrationTrait for Migration {
                     .col(string("item_id"))
                     .col(text("text"))
                     .primary_key(Index::create().col("response_id").col("item_id"))
-                    .foreign_key(&mut fk(
-                        "response_text",
-                        "response_id",
-                        "response",
-                        ForeignKeyAction::Cascade,
-                    ))
+                    .foreign_key(&mut fk("response_text", "response_id", "response", ForeignKeyAction::Cascade))
                     .to_owned(),
             )
             .await?;
@@ -302,12 +267,7 @@ impl MigrationTrait for Migration {
                     .col(string("language"))
                     .col(big_integer("given_at"))
                     .col(big_integer_null("withdrawn_at"))
-                    .foreign_key(&mut fk(
-                        "consent",
-                        "campaign_id",
-                        "campaign",
-                        ForeignKeyAction::Cascade,
-                    ))
+                    .foreign_key(&mut fk("consent", "campaign_id", "campaign", ForeignKeyAction::Cascade))
                     .to_owned(),
             )
             .await?;
@@ -333,9 +293,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in TABLES.iter().rev() {
-            manager
-                .drop_table(Table::drop().table(*table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(*table).to_owned()).await?;
         }
         Ok(())
     }

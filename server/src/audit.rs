@@ -4,8 +4,8 @@
 use crate::clock::now_millis;
 use crate::entities::audit_log;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait,
-    QueryOrder, Set, Statement, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set,
+    Statement, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
@@ -33,14 +33,7 @@ pub struct AuditEvent {
 fn entry_hash(prev_hash: &str, occurred_at: i64, event: &AuditEvent) -> String {
     let mut hasher = Sha256::new();
     // Length-prefixed fields: no separator inside a field can forge another split.
-    for field in [
-        prev_hash,
-        &occurred_at.to_string(),
-        &event.actor,
-        &event.action,
-        &event.subject,
-        &event.detail,
-    ] {
+    for field in [prev_hash, &occurred_at.to_string(), &event.actor, &event.action, &event.subject, &event.detail] {
         hasher.update((field.len() as u64).to_le_bytes());
         hasher.update(field.as_bytes());
     }
@@ -52,19 +45,11 @@ pub async fn append(db: &DatabaseConnection, event: AuditEvent) -> Result<(), Db
     let _guard = APPEND.lock().await;
     let txn = db.begin().await?;
     if txn.get_database_backend() == DatabaseBackend::Postgres {
-        txn.execute_raw(Statement::from_string(
-            DatabaseBackend::Postgres,
-            "SELECT pg_advisory_xact_lock(727368)",
-        ))
-        .await?;
+        txn.execute_raw(Statement::from_string(DatabaseBackend::Postgres, "SELECT pg_advisory_xact_lock(727368)"))
+            .await?;
     }
-    let last = audit_log::Entity::find()
-        .order_by_desc(audit_log::Column::Id)
-        .one(&txn)
-        .await?;
-    let prev_hash = last
-        .map(|entry| entry.hash)
-        .unwrap_or_else(|| GENESIS.to_string());
+    let last = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).one(&txn).await?;
+    let prev_hash = last.map(|entry| entry.hash).unwrap_or_else(|| GENESIS.to_string());
     let occurred_at = now_millis();
     let hash = entry_hash(&prev_hash, occurred_at, &event);
     audit_log::ActiveModel {
@@ -93,17 +78,11 @@ pub struct BrokenEntry {
 
 /// Walks the whole chain; `Ok(None)` when intact.
 pub async fn verify_chain<C: ConnectionTrait>(db: &C) -> Result<Option<BrokenEntry>, DbErr> {
-    let entries = audit_log::Entity::find()
-        .order_by_asc(audit_log::Column::Id)
-        .all(db)
-        .await?;
+    let entries = audit_log::Entity::find().order_by_asc(audit_log::Column::Id).all(db).await?;
     let mut prev = GENESIS.to_string();
     for entry in entries {
         if entry.prev_hash != prev {
-            return Ok(Some(BrokenEntry {
-                id: entry.id,
-                reason: "link to the previous entry does not match",
-            }));
+            return Ok(Some(BrokenEntry { id: entry.id, reason: "link to the previous entry does not match" }));
         }
         let event = AuditEvent {
             actor: entry.actor.clone(),
@@ -112,10 +91,7 @@ pub async fn verify_chain<C: ConnectionTrait>(db: &C) -> Result<Option<BrokenEnt
             detail: entry.detail.clone(),
         };
         if entry_hash(&entry.prev_hash, entry.occurred_at, &event) != entry.hash {
-            return Ok(Some(BrokenEntry {
-                id: entry.id,
-                reason: "content does not match its hash",
-            }));
+            return Ok(Some(BrokenEntry { id: entry.id, reason: "content does not match its hash" }));
         }
         prev = entry.hash;
     }

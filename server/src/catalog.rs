@@ -34,10 +34,7 @@ pub struct DbCatalog {
 
 /// `MAJOR.MINOR.PATCH` as numbers, for ordering versions; unparsable parts sort first.
 fn semver_key(version: &str) -> Vec<u64> {
-    version
-        .split('.')
-        .map(|part| part.parse().unwrap_or(0))
-        .collect()
+    version.split('.').map(|part| part.parse().unwrap_or(0)).collect()
 }
 
 impl DbCatalog {
@@ -46,10 +43,7 @@ impl DbCatalog {
         DbCatalog { db }
     }
 
-    fn parse(
-        slug: &str,
-        row: &questionnaire_version::Model,
-    ) -> Result<Questionnaire, CatalogError> {
+    fn parse(slug: &str, row: &questionnaire_version::Model) -> Result<Questionnaire, CatalogError> {
         Questionnaire::from_json(&row.definition).map_err(|e| CatalogError::Corrupt {
             slug: slug.to_string(),
             version: row.version.clone(),
@@ -74,10 +68,7 @@ impl DbCatalog {
                 newest.insert(parent.slug, version);
             }
         }
-        newest
-            .iter()
-            .map(|(slug, row)| Self::parse(slug, row))
-            .collect()
+        newest.iter().map(|(slug, row)| Self::parse(slug, row)).collect()
     }
 
     /// One published version, or the newest when `version` is `None`.
@@ -86,10 +77,8 @@ impl DbCatalog {
         slug: &str,
         version: Option<&str>,
     ) -> Result<Option<Questionnaire>, CatalogError> {
-        let Some(parent) = questionnaire::Entity::find()
-            .filter(questionnaire::Column::Slug.eq(slug))
-            .one(&self.db)
-            .await?
+        let Some(parent) =
+            questionnaire::Entity::find().filter(questionnaire::Column::Slug.eq(slug)).one(&self.db).await?
         else {
             return Ok(None);
         };
@@ -117,11 +106,7 @@ impl QuestionnaireCatalog for DbCatalog {
         Ok(all.iter().map(CatalogEntry::of).collect())
     }
 
-    async fn published(
-        &self,
-        id: &str,
-        version: Option<&str>,
-    ) -> Result<Option<Questionnaire>, ServiceError> {
+    async fn published(&self, id: &str, version: Option<&str>) -> Result<Option<Questionnaire>, ServiceError> {
         self.find_published(id, version).await.map_err(unavailable)
     }
 }

@@ -43,6 +43,9 @@ pub struct Config {
     /// Seed the demo institution and the built-in questionnaires (idempotent).
     #[arg(long, env = "BOUCLE_SEED_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
     pub seed_demo: bool,
+    /// Mark cookies `Secure` (set when Boucle is served over HTTPS, directly or behind a proxy).
+    #[arg(long, env = "BOUCLE_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
+    pub secure_cookies: bool,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "BOUCLE_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
@@ -50,11 +53,12 @@ pub struct Config {
 
 impl Config {
     /// A configuration for tests: port 0 on loopback, the given database.
-    pub fn for_tests(database_url: String, site_root: PathBuf) -> Config {
+    pub fn for_tests(database_url: String, data_dir: PathBuf, site_root: PathBuf) -> Config {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             database_url: Some(database_url),
-            data_dir: PathBuf::from("./data"),
+            data_dir,
+            secure_cookies: false,
             site_root,
             seed_demo: true,
             log_json: false,
@@ -65,10 +69,7 @@ impl Config {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
-            None => format!(
-                "sqlite://{}?mode=rwc",
-                self.data_dir.join("boucle.db").display()
-            ),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("boucle.db").display()),
         }
     }
 }

@@ -8,10 +8,7 @@
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr,
-    Statement,
-};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr, Statement};
 use std::time::Duration;
 
 /// Why the database could not be used.
@@ -49,10 +46,8 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, Databa
         (!dir.as_os_str().is_empty()).then_some(dir)
     });
     if let Some(dir) = sqlite_dir {
-        std::fs::create_dir_all(&dir).map_err(|source| DatabaseError::DataDir {
-            path: dir.display().to_string(),
-            source,
-        })?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|source| DatabaseError::DataDir { path: dir.display().to_string(), source })?;
     }
     let mut options = ConnectOptions::new(url.to_string());
     options
@@ -75,9 +70,7 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, Databa
 
 /// The file behind a `sqlite:` URL, if it is a file (not `:memory:`).
 fn sqlite_file(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or_default();
     (!path.is_empty() && !path.contains(":memory:")).then(|| path.to_string())
 }
@@ -112,11 +105,7 @@ pub async fn check_durability(db: &DatabaseConnection) -> Result<(), DatabaseErr
                 // 2 = FULL, 3 = EXTRA.
                 let sync = setting(db, "PRAGMA synchronous").await?;
                 if sync.parse::<i64>().unwrap_or(0) < 2 {
-                    return Err(DatabaseError::WeakDurability {
-                        setting: "synchronous",
-                        value: sync,
-                        needed: "FULL",
-                    });
+                    return Err(DatabaseError::WeakDurability { setting: "synchronous", value: sync, needed: "FULL" });
                 }
             }
         }
@@ -124,18 +113,11 @@ pub async fn check_durability(db: &DatabaseConnection) -> Result<(), DatabaseErr
             for (name, needed) in [("fsync", "on"), ("full_page_writes", "on")] {
                 let value = setting(db, &format!("SHOW {name}")).await?;
                 if value != needed {
-                    return Err(DatabaseError::WeakDurability {
-                        setting: name,
-                        value,
-                        needed,
-                    });
+                    return Err(DatabaseError::WeakDurability { setting: name, value, needed });
                 }
             }
             let commit = setting(db, "SHOW synchronous_commit").await?;
-            if !matches!(
-                commit.as_str(),
-                "on" | "remote_write" | "remote_apply" | "local"
-            ) {
+            if !matches!(commit.as_str(), "on" | "remote_write" | "remote_apply" | "local") {
                 return Err(DatabaseError::WeakDurability {
                     setting: "synchronous_commit",
                     value: commit,
@@ -154,14 +136,8 @@ mod tests {
 
     #[test]
     fn sqlite_file_is_found_in_urls() {
-        assert_eq!(
-            sqlite_file("sqlite://./data/boucle.db?mode=rwc").as_deref(),
-            Some("./data/boucle.db")
-        );
-        assert_eq!(
-            sqlite_file("sqlite:/tmp/x.db").as_deref(),
-            Some("/tmp/x.db")
-        );
+        assert_eq!(sqlite_file("sqlite://./data/boucle.db?mode=rwc").as_deref(), Some("./data/boucle.db"));
+        assert_eq!(sqlite_file("sqlite:/tmp/x.db").as_deref(), Some("/tmp/x.db"));
         assert_eq!(sqlite_file("sqlite::memory:"), None);
         assert_eq!(sqlite_file("postgres://localhost/boucle"), None);
     }

@@ -26,6 +26,9 @@ pub enum ApiError {
     /// No such object (404).
     #[error("not found")]
     NotFound,
+    /// The request conflicts with the current state (409), with a stable key and title.
+    #[error("conflict: {0}")]
+    Conflict(&'static str, &'static str),
     /// The request body is larger than allowed (413).
     #[error("payload too large")]
     PayloadTooLarge,
@@ -64,32 +67,21 @@ pub struct ProblemDetails {
 impl ApiError {
     fn parts(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
-            ApiError::Validation(_) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "validation_failed",
-                "The content is invalid",
-            ),
-            ApiError::BadRequest(_) => (
-                StatusCode::BAD_REQUEST,
-                "bad_request",
-                "The request cannot be read",
-            ),
+            ApiError::Validation(_) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "The content is invalid")
+            }
+            ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request", "The request cannot be read"),
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", "Not found"),
-            ApiError::PayloadTooLarge => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "The request is too large",
-            ),
-            ApiError::Unavailable(_) => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "service_unavailable",
-                "The service is unavailable",
-            ),
-            ApiError::Internal(_) => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
-                "Something went wrong on our side",
-            ),
+            ApiError::Conflict(kind, title) => (StatusCode::CONFLICT, kind, title),
+            ApiError::PayloadTooLarge => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request is too large")
+            }
+            ApiError::Unavailable(_) => {
+                (StatusCode::SERVICE_UNAVAILABLE, "service_unavailable", "The service is unavailable")
+            }
+            ApiError::Internal(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side")
+            }
         }
     }
 }
@@ -97,10 +89,7 @@ impl ApiError {
 /// Builds a problem+json response.
 pub fn problem_response(status: StatusCode, details: ProblemDetails) -> Response {
     let mut response = (status, Json(details)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/problem+json"),
-    );
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
     response
 }
 
@@ -118,17 +107,8 @@ impl IntoResponse for ApiError {
                 tracing::error!(error = %cause, "internal error");
                 (None, Vec::new())
             }
-            ApiError::NotFound | ApiError::PayloadTooLarge => (None, Vec::new()),
+            ApiError::NotFound | ApiError::PayloadTooLarge | ApiError::Conflict(..) => (None, Vec::new()),
         };
-        problem_response(
-            status,
-            ProblemDetails {
-                kind,
-                title,
-                status: status.as_u16(),
-                detail,
-                errors,
-            },
-        )
+        problem_response(status, ProblemDetails { kind, title, status: status.as_u16(), detail, errors })
     }
 }

@@ -7,8 +7,10 @@
 //!   (port 0, fresh database): connect, migrate, seed, route, serve.
 //! - [`routes`]: every route in one file, so who may call what reads in one place.
 //! - [`api`]: JSON handlers, a few lines each: parse, one service call, map.
-//! - [`catalog`], [`seed`], [`audit`]: domain services over the database; they know
-//!   nothing of HTTP and are what `app`'s server functions reach through context.
+//! - [`catalog`], [`respondents`], [`seed`], [`audit`]: domain services over the
+//!   database; they know nothing of HTTP and are what `app`'s server functions reach
+//!   through context. [`respondents::handlers`] holds the respondent form posts.
+//! - [`throttle`]: failed capability look-ups per address.
 //! - [`error`]: the one mapping from errors to `application/problem+json`.
 //! - [`db`]: connecting, durability settings, and the check that refuses weak ones.
 //! - [`security`]: response headers (CSP with a per-response nonce, no-sniff, framing).
@@ -24,7 +26,9 @@ pub mod config;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod respondents;
 pub mod routes;
 pub mod security;
 pub mod seed;
 pub mod startup;
+pub mod throttle;

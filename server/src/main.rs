@@ -45,11 +45,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let host = if config.addr.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        config.addr.ip().to_string()
-    };
+    let host = if config.addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { config.addr.ip().to_string() };
     println!("Boucle is running at http://{host}:{}/", app.port());
     match app.run_until_stopped().await {
         Ok(()) => ExitCode::SUCCESS,

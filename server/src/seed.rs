@@ -1,12 +1,12 @@
-//! First-run data: the demo institution and Boucle's built-in questionnaires
-//! (PHQ-9, GAD-7, a hospital-stay PREM). Idempotent: run at every start.
+//! First-run data: the demo institution, Boucle's built-in questionnaires (PHQ-9,
+//! GAD-7, a hospital-stay PREM) and two open demonstration campaigns. Idempotent: run
+//! at every start.
 
 use crate::audit::{self, AuditEvent};
 use crate::clock::now_millis;
-use crate::entities::{institution, questionnaire, questionnaire_version};
+use crate::entities::{campaign, institution, questionnaire, questionnaire_version};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use survey_defs::Questionnaire;
 
@@ -15,12 +15,7 @@ pub const DEMO_INSTITUTION: &str = "demo";
 
 /// Ensures the demo institution and every built-in questionnaire version exist.
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), DbErr> {
-    if institution::Entity::find()
-        .filter(institution::Column::Slug.eq(DEMO_INSTITUTION))
-        .one(db)
-        .await?
-        .is_none()
-    {
+    if institution::Entity::find().filter(institution::Column::Slug.eq(DEMO_INSTITUTION)).one(db).await?.is_none() {
         institution::ActiveModel {
             slug: Set(DEMO_INSTITUTION.to_string()),
             name: Set("Hôpital de démonstration".to_string()),
@@ -33,6 +28,79 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), DbErr> {
     for definition in survey_defs::builtin_library() {
         publish_builtin(db, &definition).await?;
     }
+    for demo in &DEMO_CAMPAIGNS {
+        open_demo_campaign(db, demo).await?;
+    }
+    Ok(())
+}
+
+/// An open demonstration campaign of the demo institution.
+struct DemoCampaign {
+    public_id: &'static str,
+    questionnaire: &'static str,
+    title: &'static str,
+    audience: &'static str,
+}
+
+/// Open links anyone can try after `scripts/run.sh`: `/r/demo-phq-9`, `/r/demo-sejour`.
+const DEMO_CAMPAIGNS: [DemoCampaign; 2] = [
+    DemoCampaign {
+        public_id: "demo-phq-9",
+        questionnaire: "phq-9",
+        title: "Votre moral ces deux dernières semaines (démonstration)",
+        audience: "Patients suivis en consultation (campagne de démonstration : les réponses servent à essayer Boucle).",
+    },
+    DemoCampaign {
+        public_id: "demo-sejour",
+        questionnaire: "prem-sejour",
+        title: "Votre séjour à l'hôpital (démonstration)",
+        audience: "Patients sortis d'hospitalisation (campagne de démonstration : les réponses servent à essayer Boucle).",
+    },
+];
+
+async fn open_demo_campaign(db: &DatabaseConnection, demo: &DemoCampaign) -> Result<(), DbErr> {
+    if campaign::Entity::find().filter(campaign::Column::PublicId.eq(demo.public_id)).one(db).await?.is_some() {
+        return Ok(());
+    }
+    let Some(institution) =
+        institution::Entity::find().filter(institution::Column::Slug.eq(DEMO_INSTITUTION)).one(db).await?
+    else {
+        return Ok(());
+    };
+    let Some(parent) =
+        questionnaire::Entity::find().filter(questionnaire::Column::Slug.eq(demo.questionnaire)).one(db).await?
+    else {
+        return Ok(());
+    };
+    let Some(version) = questionnaire_version::Entity::find()
+        .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
+        .filter(questionnaire_version::Column::Status.eq(questionnaire_version::PUBLISHED))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let now = now_millis();
+    const DAY: i64 = 86_400_000;
+    campaign::ActiveModel {
+        institution_id: Set(institution.id),
+        questionnaire_version_id: Set(version.id),
+        public_id: Set(demo.public_id.to_string()),
+        title: Set(demo.title.to_string()),
+        audience: Set(demo.audience.to_string()),
+        status: Set(campaign::OPEN.to_string()),
+        anonymity: Set("anonymous".to_string()),
+        languages: Set("fr,en".to_string()),
+        min_cell_size: Set(5),
+        opens_at: Set(None),
+        closes_at: Set(None),
+        results_promised_at: Set(Some(now + 90 * DAY)),
+        created_at: Set(now),
+        consent_version: Set("1".to_string()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(())
 }
 

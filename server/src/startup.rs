@@ -3,7 +3,10 @@
 use crate::catalog::DbCatalog;
 use crate::config::Config;
 use crate::db::{self, DatabaseError};
+use crate::respondents::RespondentService;
+use crate::respondents::secrets::ServerKey;
 use crate::routes;
+use crate::throttle::FailedLookups;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::{DatabaseConnection, DbErr};
@@ -20,6 +23,12 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The questionnaire library.
     pub catalog: Arc<DbCatalog>,
+    /// The respondent journey.
+    pub respondents: Arc<RespondentService>,
+    /// Failed capability look-ups per address.
+    pub failed_lookups: Arc<FailedLookups>,
+    /// Whether cookies get the `Secure` flag (served over HTTPS).
+    pub secure_cookies: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -37,6 +46,14 @@ pub enum StartupError {
     /// Seeding failed.
     #[error("seeding the demo data failed: {0}")]
     Seed(#[source] DbErr),
+    /// The server key could not be read or created.
+    #[error("cannot use the server key in {dir}: {source}")]
+    Key {
+        /// The data directory.
+        dir: String,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -59,9 +76,7 @@ impl Application {
     pub async fn build(config: Config) -> Result<Application, StartupError> {
         let db = db::connect_and_migrate(&config.database_url()).await?;
         if config.seed_demo {
-            crate::seed::seed_demo(&db)
-                .await
-                .map_err(StartupError::Seed)?;
+            crate::seed::seed_demo(&db).await.map_err(StartupError::Seed)?;
         }
         let leptos_options = LeptosOptions::builder()
             .output_name("app")
@@ -70,21 +85,20 @@ impl Application {
             .site_addr(config.addr)
             .build();
         let listener =
-            TcpListener::bind(config.addr)
-                .await
-                .map_err(|source| StartupError::Bind {
-                    addr: config.addr,
-                    source,
-                })?;
+            TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
+        let key = ServerKey::load_or_create(&config.data_dir)
+            .map_err(|source| StartupError::Key { dir: config.data_dir.display().to_string(), source })?;
         let catalog = Arc::new(DbCatalog::new(db.clone()));
-        Ok(Application {
-            listener,
-            state: AppState {
-                leptos_options,
-                db,
-                catalog,
-            },
-        })
+        let respondents = Arc::new(RespondentService::new(db.clone(), key));
+        let state = AppState {
+            leptos_options,
+            db,
+            catalog,
+            respondents,
+            failed_lookups: Arc::new(FailedLookups::default()),
+            secure_cookies: config.secure_cookies,
+        };
+        Ok(Application { listener, state })
     }
 
     /// The port actually bound.
@@ -98,12 +112,9 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let router = routes::router(self.state);
-        axum::serve(self.listener, router)
+        axum::serve(self.listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await
     }

@@ -85,10 +85,7 @@ pub(crate) fn parse_human_number(text: &str) -> Option<f64> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    let valid = !cleaned.is_empty()
-        && cleaned
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+    let valid = !cleaned.is_empty() && cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
     if !valid {
         return None;
     }
@@ -98,12 +95,9 @@ pub(crate) fn parse_human_number(text: &str) -> Option<f64> {
 fn raw_number(raw: &RawAnswer) -> Result<f64, Refusal> {
     match raw {
         RawAnswer::Number(n) if n.is_finite() => Ok(*n),
-        RawAnswer::Text(text) => parse_human_number(text).ok_or_else(|| {
-            (
-                ProblemCode::InvalidNumber,
-                format!("`{text}` is not a number"),
-            )
-        }),
+        RawAnswer::Text(text) => {
+            parse_human_number(text).ok_or_else(|| (ProblemCode::InvalidNumber, format!("`{text}` is not a number")))
+        }
         _ => Err(wrong_type("a number")),
     }
 }
@@ -127,74 +121,44 @@ fn choice_code(item: &Item, raw: &RawAnswer) -> Result<String, Refusal> {
 /// of the item (options, ranges, lengths, selection counts, dates).
 pub(crate) fn convert(item: &Item, raw: &RawAnswer) -> Result<Answer, Refusal> {
     match &item.kind {
-        ItemKind::SingleChoice { .. } | ItemKind::Likert { .. } => {
-            choice_code(item, raw).map(Answer::Choice)
-        }
-        ItemKind::MultipleChoice {
-            options,
-            min_selected,
-            max_selected,
-        } => {
+        ItemKind::SingleChoice { .. } | ItemKind::Likert { .. } => choice_code(item, raw).map(Answer::Choice),
+        ItemKind::MultipleChoice { options, min_selected, max_selected } => {
             let given: Vec<&str> = match raw {
-                RawAnswer::List(list) => list
-                    .iter()
-                    .map(|s| s.trim())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
+                RawAnswer::List(list) => list.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect(),
                 // An HTML form with a single box ticked sends one string.
                 RawAnswer::Text(text) => vec![text.trim()],
                 _ => return Err(wrong_type("a list of option codes")),
             };
-            if let Some(unknown) = given
-                .iter()
-                .find(|c| !options.iter().any(|o| o.code == **c))
-            {
+            if let Some(unknown) = given.iter().find(|c| !options.iter().any(|o| o.code == **c)) {
                 return Err((ProblemCode::UnknownOption, format!("no option `{unknown}`")));
             }
-            let codes: Vec<String> = options
-                .iter()
-                .filter(|o| given.contains(&o.code.as_str()))
-                .map(|o| o.code.clone())
-                .collect();
+            let codes: Vec<String> =
+                options.iter().filter(|o| given.contains(&o.code.as_str())).map(|o| o.code.clone()).collect();
             let count = u32::try_from(codes.len()).unwrap_or(u32::MAX);
             if let Some(min) = min_selected.filter(|min| count < *min) {
-                return Err((
-                    ProblemCode::TooFewSelected,
-                    format!("select at least {min}"),
-                ));
+                return Err((ProblemCode::TooFewSelected, format!("select at least {min}")));
             }
             if let Some(max) = max_selected.filter(|max| count > *max) {
-                return Err((
-                    ProblemCode::TooManySelected,
-                    format!("select at most {max}"),
-                ));
+                return Err((ProblemCode::TooManySelected, format!("select at most {max}")));
             }
             Ok(Answer::Choices(codes))
         }
         ItemKind::RatingScale { min, max, .. } => {
             let n = raw_number(raw)?;
             if n.fract() != 0.0 {
-                return Err((
-                    ProblemCode::InvalidNumber,
-                    "expected a whole number".to_owned(),
-                ));
+                return Err((ProblemCode::InvalidNumber, "expected a whole number".to_owned()));
             }
             if n < f64::from(*min) || n > f64::from(*max) {
                 return Err((ProblemCode::OutOfRange, format!("expected {min} to {max}")));
             }
             Ok(Answer::Number(n))
         }
-        ItemKind::Number {
-            min, max, decimals, ..
-        } => {
+        ItemKind::Number { min, max, decimals, .. } => {
             let n = raw_number(raw)?;
             let scale = 10f64.powi(i32::from(*decimals));
             let scaled = (n * scale).round();
             if (n * scale - scaled).abs() > 1e-6 * scale.max(1.0) {
-                return Err((
-                    ProblemCode::InvalidNumber,
-                    format!("at most {decimals} decimal(s)"),
-                ));
+                return Err((ProblemCode::InvalidNumber, format!("at most {decimals} decimal(s)")));
             }
             let n = scaled / scale;
             if n < *min || n > *max {
@@ -209,10 +173,7 @@ pub(crate) fn convert(item: &Item, raw: &RawAnswer) -> Result<Answer, Refusal> {
             let text = text.trim();
             let length = text.chars().count();
             if length > usize::try_from(*max_length).unwrap_or(usize::MAX) {
-                return Err((
-                    ProblemCode::TooLong,
-                    format!("{length} characters, at most {max_length}"),
-                ));
+                return Err((ProblemCode::TooLong, format!("{length} characters, at most {max_length}")));
             }
             Ok(Answer::Text(text.to_owned()))
         }
@@ -221,30 +182,13 @@ pub(crate) fn convert(item: &Item, raw: &RawAnswer) -> Result<Answer, Refusal> {
                 return Err(wrong_type("a date yyyy-mm-dd"));
             };
             let text = text.trim();
-            let day = parse_iso_date(text).ok_or_else(|| {
-                (
-                    ProblemCode::InvalidDate,
-                    format!("`{text}` is not a date yyyy-mm-dd"),
-                )
-            })?;
-            let too_early = min
-                .as_deref()
-                .and_then(parse_iso_date)
-                .is_some_and(|m| day < m);
-            let too_late = max
-                .as_deref()
-                .and_then(parse_iso_date)
-                .is_some_and(|m| day > m);
+            let day = parse_iso_date(text)
+                .ok_or_else(|| (ProblemCode::InvalidDate, format!("`{text}` is not a date yyyy-mm-dd")))?;
+            let too_early = min.as_deref().and_then(parse_iso_date).is_some_and(|m| day < m);
+            let too_late = max.as_deref().and_then(parse_iso_date).is_some_and(|m| day > m);
             if too_early || too_late {
-                let bounds = format!(
-                    "{} to {}",
-                    min.as_deref().unwrap_or("…"),
-                    max.as_deref().unwrap_or("…")
-                );
-                return Err((
-                    ProblemCode::OutOfRange,
-                    format!("expected a date from {bounds}"),
-                ));
+                let bounds = format!("{} to {}", min.as_deref().unwrap_or("…"), max.as_deref().unwrap_or("…"));
+                return Err((ProblemCode::OutOfRange, format!("expected a date from {bounds}")));
             }
             Ok(Answer::Date(text.to_owned()))
         }
@@ -258,10 +202,7 @@ pub(crate) fn convert(item: &Item, raw: &RawAnswer) -> Result<Answer, Refusal> {
             },
             _ => Err(wrong_type("yes or no")),
         },
-        ItemKind::Display => Err((
-            ProblemCode::WrongType,
-            "this item is a text, not a question".to_owned(),
-        )),
+        ItemKind::Display => Err((ProblemCode::WrongType, "this item is a text, not a question".to_owned())),
     }
 }
 
@@ -284,8 +225,7 @@ mod tests {
     fn answer_json_is_adjacently_tagged() {
         let json = serde_json::to_string(&Answer::Choice("2".into())).unwrap_or_default();
         assert_eq!(json, r#"{"type":"choice","value":"2"}"#);
-        let raw: Vec<RawAnswer> =
-            serde_json::from_str(r#"[true, 3, "7,5", ["a","b"]]"#).unwrap_or_default();
+        let raw: Vec<RawAnswer> = serde_json::from_str(r#"[true, 3, "7,5", ["a","b"]]"#).unwrap_or_default();
         assert_eq!(
             raw,
             vec![

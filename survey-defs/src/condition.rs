@@ -89,25 +89,15 @@ impl Condition {
     /// that must ignore answers to hidden items use [`crate::visibility`], which does.
     pub fn evaluate(&self, questionnaire: &Questionnaire, answers: &Answers) -> bool {
         match self {
-            Self::All { conditions } => conditions
-                .iter()
-                .all(|c| c.evaluate(questionnaire, answers)),
-            Self::Any { conditions } => conditions
-                .iter()
-                .any(|c| c.evaluate(questionnaire, answers)),
+            Self::All { conditions } => conditions.iter().all(|c| c.evaluate(questionnaire, answers)),
+            Self::Any { conditions } => conditions.iter().any(|c| c.evaluate(questionnaire, answers)),
             Self::Answered { item } => answers.get(item).is_some_and(Answer::is_answered),
-            Self::Equals { item, value } => {
-                answers.get(item).and_then(|a| answer_equals(a, value)) == Some(true)
-            }
-            Self::NotEquals { item, value } => {
-                answers.get(item).and_then(|a| answer_equals(a, value)) == Some(false)
-            }
+            Self::Equals { item, value } => answers.get(item).and_then(|a| answer_equals(a, value)) == Some(true),
+            Self::NotEquals { item, value } => answers.get(item).and_then(|a| answer_equals(a, value)) == Some(false),
             Self::GreaterThan { item, value } => {
                 numeric_answer(questionnaire, item, answers).is_some_and(|n| n > *value)
             }
-            Self::LessThan { item, value } => {
-                numeric_answer(questionnaire, item, answers).is_some_and(|n| n < *value)
-            }
+            Self::LessThan { item, value } => numeric_answer(questionnaire, item, answers).is_some_and(|n| n < *value),
             Self::Includes { item, option } => {
                 matches!(answers.get(item), Some(Answer::Choices(codes)) if codes.contains(option))
             }
@@ -157,9 +147,7 @@ fn numeric_answer(questionnaire: &Questionnaire, item_id: &str, answers: &Answer
         Answer::Choice(code) => {
             let item = questionnaire.item(item_id)?;
             match &item.kind {
-                ItemKind::SingleChoice { .. } | ItemKind::Likert { .. } => {
-                    item.option(code)?.value.map(f64::from)
-                }
+                ItemKind::SingleChoice { .. } | ItemKind::Likert { .. } => item.option(code)?.value.map(f64::from),
                 _ => None,
             }
         }

@@ -11,11 +11,7 @@ pub fn parse_iso_date(text: &str) -> Option<i32> {
     }
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = text.get(range)?;
-        if part.bytes().all(|b| b.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
+        if part.bytes().all(|b| b.is_ascii_digit()) { part.parse().ok() } else { None }
     };
     let year = digits(0..4)?;
     let month = digits(5..7)?;
@@ -29,9 +25,7 @@ pub fn parse_iso_date(text: &str) -> Option<i32> {
 /// The `yyyy-mm-dd` text of a day count since 1970-01-01; `None` outside years 1–9999.
 pub fn format_iso_date(days: i32) -> Option<String> {
     let (year, month, day) = civil_from_days(days);
-    (1..=9999)
-        .contains(&year)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    (1..=9999).contains(&year).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 fn is_leap(year: u32) -> bool {
@@ -70,11 +64,7 @@ fn civil_from_days(days: i32) -> (i64, u32, u32) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     // day is 1..=31 and month 1..=12 by construction.
-    (
-        year,
-        u32::try_from(month).unwrap_or(1),
-        u32::try_from(day).unwrap_or(1),
-    )
+    (year, u32::try_from(month).unwrap_or(1), u32::try_from(day).unwrap_or(1))
 }
 
 #[cfg(test)]
@@ -104,12 +94,7 @@ mod tests {
         ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
-        assert_eq!(
-            parse_iso_date("2024-02-29")
-                .and_then(format_iso_date)
-                .as_deref(),
-            Some("2024-02-29")
-        );
+        assert_eq!(parse_iso_date("2024-02-29").and_then(format_iso_date).as_deref(), Some("2024-02-29"));
     }
 
     #[test]

@@ -144,9 +144,7 @@ impl ItemKind {
     /// The options of a single choice, multiple choice or Likert item; empty otherwise.
     pub fn options(&self) -> &[AnswerOption] {
         match self {
-            Self::SingleChoice { options }
-            | Self::MultipleChoice { options, .. }
-            | Self::Likert { options } => options,
+            Self::SingleChoice { options } | Self::MultipleChoice { options, .. } | Self::Likert { options } => options,
             _ => &[],
         }
     }
@@ -191,15 +189,8 @@ impl Item {
                 Some((min, max))
             }
             ItemKind::RatingScale { min, max, .. } => Some((*min, *max)),
-            ItemKind::Number {
-                min,
-                max,
-                decimals: 0,
-                ..
-            } => {
-                let fits = |v: f64| {
-                    v.fract() == 0.0 && v > f64::from(i32::MIN) && v <= f64::from(i32::MAX)
-                };
+            ItemKind::Number { min, max, decimals: 0, .. } => {
+                let fits = |v: f64| v.fract() == 0.0 && v > f64::from(i32::MIN) && v <= f64::from(i32::MAX);
                 if fits(*min) && fits(*max) {
                     // Truncation is exact: both are whole numbers within i32.
                     #[allow(clippy::cast_possible_truncation)]
@@ -229,11 +220,7 @@ pub struct AnswerOption {
 impl AnswerOption {
     /// An option with a code, a French label and a scoring value.
     pub fn new(code: &str, label: LocalizedText, value: Option<i32>) -> Self {
-        Self {
-            code: code.to_owned(),
-            label,
-            value,
-        }
+        Self { code: code.to_owned(), label, value }
     }
 }
 
@@ -244,14 +231,8 @@ mod tests {
     #[test]
     fn item_kind_reads_alone_with_defaults_and_rejects_unknown_fields() {
         let kind: Result<ItemKind, _> = serde_json::from_str(r#"{"type": "short_text"}"#);
-        assert_eq!(
-            kind.ok(),
-            Some(ItemKind::ShortText {
-                max_length: DEFAULT_SHORT_TEXT_LENGTH
-            })
-        );
-        let typo: Result<ItemKind, _> =
-            serde_json::from_str(r#"{"type": "long_text", "max_lenght": 3}"#);
+        assert_eq!(kind.ok(), Some(ItemKind::ShortText { max_length: DEFAULT_SHORT_TEXT_LENGTH }));
+        let typo: Result<ItemKind, _> = serde_json::from_str(r#"{"type": "long_text", "max_lenght": 3}"#);
         assert!(typo.is_err());
         assert!(!ItemKind::Display.is_answerable() && ItemKind::YesNo.is_answerable());
     }
@@ -268,10 +249,7 @@ mod tests {
             kind: ItemKind::YesNo,
         };
         let json = serde_json::to_string(&item).unwrap_or_default();
-        assert_eq!(
-            json,
-            r#"{"id":"q","text":{"fr":"Q ?"},"required":true,"type":"yes_no"}"#
-        );
+        assert_eq!(json, r#"{"id":"q","text":{"fr":"Q ?"},"required":true,"type":"yes_no"}"#);
         let back: Result<Item, _> = serde_json::from_str(&json);
         assert_eq!(back.ok(), Some(item));
     }

@@ -10,9 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::condition::Condition;
-use crate::item::{
-    AnswerOption, DEFAULT_LONG_TEXT_LENGTH, DEFAULT_SHORT_TEXT_LENGTH, Item, ItemKind,
-};
+use crate::item::{AnswerOption, DEFAULT_LONG_TEXT_LENGTH, DEFAULT_SHORT_TEXT_LENGTH, Item, ItemKind};
 use crate::text::LocalizedText;
 
 #[derive(Deserialize)]
@@ -93,10 +91,7 @@ impl ItemWire {
 fn allowed_fields(item_type: &ItemType) -> (&'static str, &'static [&'static str]) {
     match item_type {
         ItemType::SingleChoice => ("single_choice", &["options"]),
-        ItemType::MultipleChoice => (
-            "multiple_choice",
-            &["options", "min_selected", "max_selected"],
-        ),
+        ItemType::MultipleChoice => ("multiple_choice", &["options", "min_selected", "max_selected"]),
         ItemType::Likert => ("likert", &["options"]),
         ItemType::RatingScale => ("rating_scale", &["min", "max", "min_label", "max_label"]),
         ItemType::Number => ("number", &["min", "max", "decimals", "unit"]),
@@ -118,18 +113,14 @@ fn required_int(value: Option<Value>, field: &str) -> Result<i32, String> {
 
 fn required_number(value: Option<Value>, field: &str) -> Result<f64, String> {
     let value = value.ok_or_else(|| format!("missing field `{field}`"))?;
-    value
-        .as_f64()
-        .ok_or_else(|| format!("invalid type for `{field}`: {value}, expected a number"))
+    value.as_f64().ok_or_else(|| format!("invalid type for `{field}`: {value}, expected a number"))
 }
 
 fn optional_text(value: Option<Value>, field: &str) -> Result<Option<String>, String> {
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(format!(
-            "invalid type for `{field}`: {other}, expected a date as a string \"yyyy-mm-dd\""
-        )),
+        Some(other) => Err(format!("invalid type for `{field}`: {other}, expected a date as a string \"yyyy-mm-dd\"")),
     }
 }
 
@@ -138,34 +129,22 @@ impl TryFrom<ItemWire> for Item {
 
     fn try_from(wire: ItemWire) -> Result<Self, Self::Error> {
         let (type_name, allowed) = allowed_fields(&wire.item_type);
-        let misplaced: Vec<&str> = wire
-            .present_fields()
-            .into_iter()
-            .filter(|f| !allowed.contains(f))
-            .collect();
+        let misplaced: Vec<&str> = wire.present_fields().into_iter().filter(|f| !allowed.contains(f)).collect();
         if !misplaced.is_empty() {
             return Err(format!(
                 "field(s) `{}` not allowed for an item of type `{type_name}` (allowed: {})",
                 misplaced.join("`, `"),
-                if allowed.is_empty() {
-                    "none".to_owned()
-                } else {
-                    allowed.join(", ")
-                }
+                if allowed.is_empty() { "none".to_owned() } else { allowed.join(", ") }
             ));
         }
         let kind = match wire.item_type {
-            ItemType::SingleChoice => ItemKind::SingleChoice {
-                options: wire.options.unwrap_or_default(),
-            },
+            ItemType::SingleChoice => ItemKind::SingleChoice { options: wire.options.unwrap_or_default() },
             ItemType::MultipleChoice => ItemKind::MultipleChoice {
                 options: wire.options.unwrap_or_default(),
                 min_selected: wire.min_selected,
                 max_selected: wire.max_selected,
             },
-            ItemType::Likert => ItemKind::Likert {
-                options: wire.options.unwrap_or_default(),
-            },
+            ItemType::Likert => ItemKind::Likert { options: wire.options.unwrap_or_default() },
             ItemType::RatingScale => ItemKind::RatingScale {
                 min: required_int(wire.min, "min")?,
                 max: required_int(wire.max, "max")?,
@@ -178,16 +157,15 @@ impl TryFrom<ItemWire> for Item {
                 decimals: wire.decimals.unwrap_or(0),
                 unit: wire.unit,
             },
-            ItemType::ShortText => ItemKind::ShortText {
-                max_length: wire.max_length.unwrap_or(DEFAULT_SHORT_TEXT_LENGTH),
-            },
-            ItemType::LongText => ItemKind::LongText {
-                max_length: wire.max_length.unwrap_or(DEFAULT_LONG_TEXT_LENGTH),
-            },
-            ItemType::Date => ItemKind::Date {
-                min: optional_text(wire.min, "min")?,
-                max: optional_text(wire.max, "max")?,
-            },
+            ItemType::ShortText => {
+                ItemKind::ShortText { max_length: wire.max_length.unwrap_or(DEFAULT_SHORT_TEXT_LENGTH) }
+            }
+            ItemType::LongText => {
+                ItemKind::LongText { max_length: wire.max_length.unwrap_or(DEFAULT_LONG_TEXT_LENGTH) }
+            }
+            ItemType::Date => {
+                ItemKind::Date { min: optional_text(wire.min, "min")?, max: optional_text(wire.max, "max")? }
+            }
             ItemType::YesNo => ItemKind::YesNo,
             ItemType::Display => ItemKind::Display,
         };

@@ -95,40 +95,24 @@ impl Questionnaire {
         let columns = self
             .answerable_items()
             .filter_map(|item| {
-                let codes = || {
-                    item.kind
-                        .options()
-                        .iter()
-                        .map(|o| o.code.clone())
-                        .collect::<Vec<_>>()
-                };
+                let codes = || item.kind.options().iter().map(|o| o.code.clone()).collect::<Vec<_>>();
                 let kind = match &item.kind {
-                    ItemKind::SingleChoice { options } | ItemKind::Likert { options } => {
-                        ColumnKind::Choice {
-                            option_codes: codes(),
-                            option_values: options.iter().map(|o| o.value).collect(),
-                        }
-                    }
+                    ItemKind::SingleChoice { options } | ItemKind::Likert { options } => ColumnKind::Choice {
+                        option_codes: codes(),
+                        option_values: options.iter().map(|o| o.value).collect(),
+                    },
                     ItemKind::MultipleChoice { options, .. } => ColumnKind::Choices {
                         option_count: u8::try_from(options.len()).unwrap_or(u8::MAX),
                         option_codes: codes(),
                     },
-                    ItemKind::RatingScale { min, max, .. } => ColumnKind::Rating {
-                        min: *min,
-                        max: *max,
-                    },
-                    ItemKind::Number { decimals, .. } => ColumnKind::Number {
-                        decimals: *decimals,
-                    },
+                    ItemKind::RatingScale { min, max, .. } => ColumnKind::Rating { min: *min, max: *max },
+                    ItemKind::Number { decimals, .. } => ColumnKind::Number { decimals: *decimals },
                     ItemKind::ShortText { .. } | ItemKind::LongText { .. } => ColumnKind::Text,
                     ItemKind::Date { .. } => ColumnKind::Date,
                     ItemKind::YesNo => ColumnKind::YesNo,
                     ItemKind::Display => return None,
                 };
-                Some(LayoutColumn {
-                    item_id: item.id.clone(),
-                    kind,
-                })
+                Some(LayoutColumn { item_id: item.id.clone(), kind })
             })
             .collect();
         AnswerLayout { columns }
@@ -161,11 +145,7 @@ impl AnswerLayout {
             let answer = answers.get(&column.item_id);
             let code = match (&column.kind, answer) {
                 (ColumnKind::Choice { option_codes, .. }, Some(Answer::Choice(code))) => {
-                    option_codes
-                        .iter()
-                        .position(|c| c == code)
-                        .and_then(|i| i32::try_from(i).ok())
-                        .unwrap_or(MISSING)
+                    option_codes.iter().position(|c| c == code).and_then(|i| i32::try_from(i).ok()).unwrap_or(MISSING)
                 }
                 (ColumnKind::Choices { option_codes, .. }, Some(Answer::Choices(codes))) => {
                     let mut mask = 0i32;
@@ -202,10 +182,9 @@ impl AnswerLayout {
                 continue;
             }
             let answer = match &column.kind {
-                ColumnKind::Choice { option_codes, .. } => usize::try_from(code)
-                    .ok()
-                    .and_then(|i| option_codes.get(i))
-                    .map(|c| Answer::Choice(c.clone())),
+                ColumnKind::Choice { option_codes, .. } => {
+                    usize::try_from(code).ok().and_then(|i| option_codes.get(i)).map(|c| Answer::Choice(c.clone()))
+                }
                 ColumnKind::Choices { option_codes, .. } => {
                     let codes: Vec<String> = option_codes
                         .iter()
@@ -216,23 +195,21 @@ impl AnswerLayout {
                         .collect();
                     (code > 0 && !codes.is_empty()).then_some(Answer::Choices(codes))
                 }
-                ColumnKind::Rating { min, max } => (*min..=*max)
-                    .contains(&code)
-                    .then(|| Answer::Number(f64::from(code))),
-                ColumnKind::Number { decimals } => Some(Answer::Number(
-                    f64::from(code) / 10f64.powi(i32::from(*decimals)),
-                )),
+                ColumnKind::Rating { min, max } => {
+                    (*min..=*max).contains(&code).then(|| Answer::Number(f64::from(code)))
+                }
+                ColumnKind::Number { decimals } => {
+                    Some(Answer::Number(f64::from(code) / 10f64.powi(i32::from(*decimals))))
+                }
                 ColumnKind::Date => format_iso_date(code).map(Answer::Date),
                 ColumnKind::YesNo => match code {
                     0 => Some(Answer::YesNo(false)),
                     1 => Some(Answer::YesNo(true)),
                     _ => None,
                 },
-                ColumnKind::Text => encoded
-                    .texts
-                    .iter()
-                    .find(|(id, _)| *id == column.item_id)
-                    .map(|(_, t)| Answer::Text(t.clone())),
+                ColumnKind::Text => {
+                    encoded.texts.iter().find(|(id, _)| *id == column.item_id).map(|(_, t)| Answer::Text(t.clone()))
+                }
             };
             if let Some(answer) = answer {
                 answers.insert(column.item_id.clone(), answer);
@@ -249,9 +226,7 @@ impl AnswerLayout {
             return None;
         }
         match &self.columns.get(column)?.kind {
-            ColumnKind::Choice { option_values, .. } => {
-                *option_values.get(usize::try_from(code).ok()?)?
-            }
+            ColumnKind::Choice { option_values, .. } => *option_values.get(usize::try_from(code).ok()?)?,
             ColumnKind::Rating { .. } | ColumnKind::Number { decimals: 0 } => Some(code),
             _ => None,
         }
@@ -269,9 +244,6 @@ impl EncodedAnswers {
         if !bytes.len().is_multiple_of(4) {
             return Err(LayoutError::TruncatedCodes(bytes.len()));
         }
-        Ok(bytes
-            .chunks_exact(4)
-            .map(|chunk| i32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
-            .collect())
+        Ok(bytes.chunks_exact(4).map(|chunk| i32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]])).collect())
     }
 }

@@ -6,10 +6,7 @@ use crate::model::Questionnaire;
 pub const BUILTIN_SOURCES: [(&str, &str); 3] = [
     ("phq-9.json", include_str!("../library/phq-9.json")),
     ("gad-7.json", include_str!("../library/gad-7.json")),
-    (
-        "prem-sejour.json",
-        include_str!("../library/prem-sejour.json"),
-    ),
+    ("prem-sejour.json", include_str!("../library/prem-sejour.json")),
 ];
 
 /// The built-in questionnaires (PHQ-9, GAD-7, a demonstration PREM about a hospital stay).
@@ -17,10 +14,7 @@ pub const BUILTIN_SOURCES: [(&str, &str); 3] = [
 /// They are embedded at compile time and a test asserts every one is valid, so none is
 /// ever skipped in practice; an invalid one would be left out rather than panic.
 pub fn builtin_library() -> Vec<Questionnaire> {
-    BUILTIN_SOURCES
-        .iter()
-        .filter_map(|(_, json)| Questionnaire::from_json(json).ok())
-        .collect()
+    BUILTIN_SOURCES.iter().filter_map(|(_, json)| Questionnaire::from_json(json).ok()).collect()
 }
 
 /// The built-in questionnaire with this id.

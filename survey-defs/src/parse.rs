@@ -20,24 +20,16 @@ impl Questionnaire {
         let first = match serde_path_to_error::deserialize::<_, Self>(&mut deserializer) {
             Ok(questionnaire) => {
                 if let Err(trailing) = deserializer.end() {
-                    return Err(DefinitionError {
-                        problems: vec![syntax_problem(&trailing)],
-                    });
+                    return Err(DefinitionError { problems: vec![syntax_problem(&trailing)] });
                 }
                 let problems = questionnaire.validate();
-                return if problems.is_empty() {
-                    Ok(questionnaire)
-                } else {
-                    Err(DefinitionError { problems })
-                };
+                return if problems.is_empty() { Ok(questionnaire) } else { Err(DefinitionError { problems }) };
             }
             Err(error) => error,
         };
         let inner = first.inner();
         if inner.is_syntax() || inner.is_eof() {
-            return Err(DefinitionError {
-                problems: vec![syntax_problem(inner)],
-            });
+            return Err(DefinitionError { problems: vec![syntax_problem(inner)] });
         }
         let mut problems = match serde_json::from_str::<Value>(json) {
             Ok(value) => structural_problems(&value),
@@ -54,15 +46,7 @@ impl Questionnaire {
 fn syntax_problem(error: &serde_json::Error) -> Problem {
     let detail = error.to_string();
     let message = detail.split(" at line ").next().unwrap_or(&detail);
-    Problem::new(
-        "",
-        ProblemCode::InvalidJson,
-        format!(
-            "line {}, column {}: {message}",
-            error.line(),
-            error.column()
-        ),
-    )
+    Problem::new("", ProblemCode::InvalidJson, format!("line {}, column {}: {message}", error.line(), error.column()))
 }
 
 fn serde_path(path: &serde_path_to_error::Path) -> String {
@@ -70,10 +54,7 @@ fn serde_path(path: &serde_path_to_error::Path) -> String {
     if text == "." { String::new() } else { text }
 }
 
-fn structure_problem(
-    prefix: &str,
-    error: &serde_path_to_error::Error<serde_json::Error>,
-) -> Problem {
+fn structure_problem(prefix: &str, error: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
     let inner_path = serde_path(error.path());
     let path = match (prefix.is_empty(), inner_path.is_empty()) {
         (_, true) => prefix.to_owned(),
@@ -83,11 +64,7 @@ fn structure_problem(
     };
     // Drop serde_json's " at line X column Y": positions refer to the sub-document here.
     let detail = error.inner().to_string();
-    let detail = detail
-        .split(" at line ")
-        .next()
-        .unwrap_or(&detail)
-        .to_owned();
+    let detail = detail.split(" at line ").next().unwrap_or(&detail).to_owned();
     Problem::new(path, ProblemCode::InvalidStructure, detail)
 }
 

@@ -157,10 +157,7 @@ impl ProblemCode {
 
     /// The stable snake_case key, as serialized.
     pub fn key(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     }
 }
 
@@ -184,11 +181,7 @@ pub struct Problem {
 impl Problem {
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, code: ProblemCode, detail: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            code,
-            detail: detail.into(),
-        }
+        Self { path: path.into(), code, detail: detail.into() }
     }
 }
 
@@ -207,10 +200,7 @@ pub struct DefinitionError {
 }
 
 fn first_problem(problems: &[Problem]) -> String {
-    problems
-        .first()
-        .map(ToString::to_string)
-        .unwrap_or_default()
+    problems.first().map(ToString::to_string).unwrap_or_default()
 }
 
 /// Builds JSON paths like `sections[0].items[3].label.fr`.
@@ -224,11 +214,7 @@ impl Path {
 
     /// `self.name`
     pub(crate) fn field(&self, name: &str) -> Self {
-        if self.0.is_empty() {
-            Self(name.to_owned())
-        } else {
-            Self(format!("{}.{name}", self.0))
-        }
+        if self.0.is_empty() { Self(name.to_owned()) } else { Self(format!("{}.{name}", self.0)) }
     }
 
     /// `self.name[index]`
@@ -321,20 +307,13 @@ mod tests {
 
     #[test]
     fn codes_serialize_as_stable_snake_case_keys() {
-        assert_eq!(
-            ProblemCode::UnknownItemReference.key(),
-            "unknown_item_reference"
-        );
+        assert_eq!(ProblemCode::UnknownItemReference.key(), "unknown_item_reference");
         assert_eq!(ProblemCode::InvalidJson.to_string(), "invalid_json");
     }
 
     #[test]
     fn paths_read_like_json_paths() {
-        let p = Path::root()
-            .index("sections", 0)
-            .index("items", 3)
-            .field("label")
-            .field("fr");
+        let p = Path::root().index("sections", 0).index("items", 3).field("label").field("fr");
         assert_eq!(p.as_str(), "sections[0].items[3].label.fr");
     }
 }

@@ -56,18 +56,11 @@ pub fn check_partial(questionnaire: &Questionnaire, raw: &RawAnswers) -> Respons
 }
 
 /// Checks a response, requiring answers as `required` says.
-pub fn check_answers(
-    questionnaire: &Questionnaire,
-    raw: &RawAnswers,
-    required: &RequiredCheck,
-) -> ResponseCheck {
+pub fn check_answers(questionnaire: &Questionnaire, raw: &RawAnswers, required: &RequiredCheck) -> ResponseCheck {
     let mut check = ResponseCheck::default();
     let mut known = BTreeSet::new();
     for section in &questionnaire.sections {
-        let section_shown = section
-            .condition
-            .as_ref()
-            .is_none_or(|c| c.evaluate(questionnaire, &check.answers));
+        let section_shown = section.condition.as_ref().is_none_or(|c| c.evaluate(questionnaire, &check.answers));
         let must_answer = match required {
             RequiredCheck::All => true,
             RequiredCheck::Nothing => false,
@@ -75,11 +68,8 @@ pub fn check_answers(
         };
         for item in &section.items {
             known.insert(item.id.as_str());
-            let shown = section_shown
-                && item
-                    .condition
-                    .as_ref()
-                    .is_none_or(|c| c.evaluate(questionnaire, &check.answers));
+            let shown =
+                section_shown && item.condition.as_ref().is_none_or(|c| c.evaluate(questionnaire, &check.answers));
             let given = raw.get(&item.id).filter(|r| !r.is_blank());
             match (shown, given) {
                 (false, Some(_)) => check.ignored_hidden.push(item.id.clone()),
@@ -88,28 +78,18 @@ pub fn check_answers(
                     Ok(answer) => {
                         check.answers.insert(item.id.clone(), answer);
                     }
-                    Err((code, detail)) => {
-                        check.problems.push(Problem::new(&item.id, code, detail))
-                    }
+                    Err((code, detail)) => check.problems.push(Problem::new(&item.id, code, detail)),
                 },
                 (true, None) => {
                     if item.required && item.is_answerable() && must_answer {
-                        check.problems.push(Problem::new(
-                            &item.id,
-                            ProblemCode::Required,
-                            "an answer is required",
-                        ));
+                        check.problems.push(Problem::new(&item.id, ProblemCode::Required, "an answer is required"));
                     }
                 }
             }
         }
     }
     for id in raw.keys().filter(|id| !known.contains(id.as_str())) {
-        check.problems.push(Problem::new(
-            id,
-            ProblemCode::UnknownItem,
-            "the questionnaire has no such item",
-        ));
+        check.problems.push(Problem::new(id, ProblemCode::UnknownItem, "the questionnaire has no such item"));
     }
     check
 }
@@ -141,19 +121,13 @@ pub fn visibility(questionnaire: &Questionnaire, answers: &Answers) -> Visibilit
     let mut shown_answers = Answers::new();
     let mut result = Visibility::default();
     for section in &questionnaire.sections {
-        let section_shown = section
-            .condition
-            .as_ref()
-            .is_none_or(|c| c.evaluate(questionnaire, &shown_answers));
+        let section_shown = section.condition.as_ref().is_none_or(|c| c.evaluate(questionnaire, &shown_answers));
         if !section_shown {
             continue;
         }
         result.visible_sections.insert(section.id.clone());
         for item in &section.items {
-            let shown = item
-                .condition
-                .as_ref()
-                .is_none_or(|c| c.evaluate(questionnaire, &shown_answers));
+            let shown = item.condition.as_ref().is_none_or(|c| c.evaluate(questionnaire, &shown_answers));
             if shown {
                 result.visible_items.insert(item.id.clone());
                 if let Some(answer) = answers.get(&item.id) {

@@ -75,12 +75,7 @@ impl ScaleInfo {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        Some(Self {
-            method: scale.method,
-            min_answered: scale.min_answered,
-            prorate: scale.prorate,
-            items,
-        })
+        Some(Self { method: scale.method, min_answered: scale.min_answered, prorate: scale.prorate, items })
     }
 
     /// Lowest and highest possible score.
@@ -89,10 +84,7 @@ impl ScaleInfo {
         let maxs = self.items.iter().map(|i| f64::from(i.max));
         match self.method {
             ScoringMethod::Sum => (mins.sum(), maxs.sum()),
-            ScoringMethod::Mean => (
-                mins.fold(f64::INFINITY, f64::min),
-                maxs.fold(f64::NEG_INFINITY, f64::max),
-            ),
+            ScoringMethod::Mean => (mins.fold(f64::INFINITY, f64::min), maxs.fold(f64::NEG_INFINITY, f64::max)),
             ScoringMethod::MeanRescaled => (0.0, 100.0),
         }
     }
@@ -109,11 +101,7 @@ impl ScaleInfo {
                     return None;
                 }
                 let v = i64::from(v);
-                let coded = if info.reversed {
-                    i64::from(info.min) + i64::from(info.max) - v
-                } else {
-                    v
-                };
+                let coded = if info.reversed { i64::from(info.min) + i64::from(info.max) - v } else { v };
                 // |coded| ≤ 2^32: exact in f64.
                 #[allow(clippy::cast_precision_loss)]
                 Some(coded as f64)
@@ -136,11 +124,7 @@ fn round2(x: f64) -> f64 {
 /// `None` = missing. This is the single scoring implementation.
 pub fn score_values(info: &ScaleInfo, values: &[Option<i32>]) -> Option<f64> {
     let coded = info.coded(values);
-    let answered: Vec<(usize, f64)> = coded
-        .iter()
-        .enumerate()
-        .filter_map(|(j, v)| v.map(|v| (j, v)))
-        .collect();
+    let answered: Vec<(usize, f64)> = coded.iter().enumerate().filter_map(|(j, v)| v.map(|v| (j, v))).collect();
     let count = answered.len();
     if count == 0 || u32::try_from(count).unwrap_or(u32::MAX) < info.min_answered {
         return None;
@@ -191,12 +175,7 @@ pub fn item_value(item: &Item, answer: &Answer) -> Option<i32> {
 /// Scores one scale of `questionnaire` from typed answers.
 pub fn score_scale(questionnaire: &Questionnaire, scale: &Scale, answers: &Answers) -> ScaleScore {
     let Some(info) = ScaleInfo::new(questionnaire, scale) else {
-        return ScaleScore {
-            scale_id: scale.id.clone(),
-            value: None,
-            answered: 0,
-            band: None,
-        };
+        return ScaleScore { scale_id: scale.id.clone(), value: None, answered: 0, band: None };
     };
     let values: Vec<Option<i32>> = scale
         .items
@@ -217,9 +196,5 @@ pub fn score_scale(questionnaire: &Questionnaire, scale: &Scale, answers: &Answe
 
 /// Scores every scale of `questionnaire`, in order.
 pub fn score_all(questionnaire: &Questionnaire, answers: &Answers) -> Vec<ScaleScore> {
-    questionnaire
-        .scales
-        .iter()
-        .map(|scale| score_scale(questionnaire, scale, answers))
-        .collect()
+    questionnaire.scales.iter().map(|scale| score_scale(questionnaire, scale, answers)).collect()
 }

@@ -35,11 +35,7 @@ impl LocalizedText {
     /// The text in `lang`; falls back to French, then to any language (the first
     /// tag in alphabetical order), then to `""`.
     pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get(FRENCH))
-            .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+        self.0.get(lang).or_else(|| self.0.get(FRENCH)).or_else(|| self.0.values().next()).map_or("", String::as_str)
     }
 
     /// The text in exactly `lang`, without fallback.
@@ -65,12 +61,7 @@ impl LocalizedText {
 
 impl<const N: usize> From<[(&str, &str); N]> for LocalizedText {
     fn from(pairs: [(&str, &str); N]) -> Self {
-        Self(
-            pairs
-                .into_iter()
-                .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
-                .collect(),
-        )
+        Self(pairs.into_iter().map(|(lang, text)| (lang.to_owned(), text.to_owned())).collect())
     }
 }
 
@@ -97,10 +88,7 @@ mod tests {
     #[test]
     fn serializes_as_plain_object() {
         let t = LocalizedText::from([("fr", "Oui")]);
-        assert_eq!(
-            serde_json::to_string(&t).ok().as_deref(),
-            Some(r#"{"fr":"Oui"}"#)
-        );
+        assert_eq!(serde_json::to_string(&t).ok().as_deref(), Some(r#"{"fr":"Oui"}"#));
         assert_eq!(t.languages().collect::<Vec<_>>(), vec!["fr"]);
         assert!(!t.is_empty());
     }

@@ -11,11 +11,7 @@ use serde_json::Value;
 use survey_defs::{BUILTIN_SOURCES, Questionnaire};
 
 fn sources() -> Vec<&'static str> {
-    BUILTIN_SOURCES
-        .iter()
-        .map(|(_, json)| *json)
-        .chain([EXAMPLE_JSON])
-        .collect()
+    BUILTIN_SOURCES.iter().map(|(_, json)| *json).chain([EXAMPLE_JSON]).collect()
 }
 
 /// A tiny deterministic generator (xorshift) so proptest drives reorderings by a seed.
@@ -48,14 +44,7 @@ fn render(value: &Value, rng: &mut Shuffle, out: &mut String) {
                 if k > 0 {
                     out.push(',');
                 }
-                let _ = write!(
-                    out,
-                    "{}{}{}:{}",
-                    rng.space(),
-                    Value::String(key.clone()),
-                    rng.space(),
-                    rng.space()
-                );
+                let _ = write!(out, "{}{}{}:{}", rng.space(), Value::String(key.clone()), rng.space(), rng.space());
                 render(inner, rng, out);
             }
             let space = rng.space();
@@ -115,16 +104,10 @@ fn parse_serialize_parse_is_stable() {
 
 #[test]
 fn hash_format() {
-    let hash = Questionnaire::from_json(EXAMPLE_JSON)
-        .unwrap()
-        .content_hash();
+    let hash = Questionnaire::from_json(EXAMPLE_JSON).unwrap().content_hash();
     assert!(hash.starts_with("sha256:"));
     assert_eq!(hash.len(), "sha256:".len() + 64);
-    assert!(
-        hash["sha256:".len()..]
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
-    );
+    assert!(hash["sha256:".len()..].bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
 }
 
 #[test]
@@ -134,12 +117,7 @@ fn defaults_written_or_omitted_give_the_same_hash() {
     value["scales"][0]["reverse_items"] = Value::Array(Vec::new());
     value["scales"][0]["prorate"] = Value::Bool(false);
     let explicit = Questionnaire::from_json(&value.to_string()).unwrap();
-    assert_eq!(
-        explicit.content_hash(),
-        Questionnaire::from_json(EXAMPLE_JSON)
-            .unwrap()
-            .content_hash()
-    );
+    assert_eq!(explicit.content_hash(), Questionnaire::from_json(EXAMPLE_JSON).unwrap().content_hash());
 }
 
 proptest! {

@@ -7,8 +7,8 @@ use common::{builtin, mutated_questionnaire};
 use proptest::prelude::*;
 use serde_json::json;
 use survey_defs::{
-    AnswerLayout, ColumnKind, EncodedAnswers, LayoutError, MISSING, Questionnaire, RawAnswer,
-    RawAnswers, ScaleInfo, check_partial, score_all, score_values,
+    AnswerLayout, ColumnKind, EncodedAnswers, LayoutError, MISSING, Questionnaire, RawAnswer, RawAnswers, ScaleInfo,
+    check_partial, score_all, score_values,
 };
 
 /// The example with every item type: number, date, short text added.
@@ -28,8 +28,7 @@ fn all_types() -> Questionnaire {
 fn raw_answers() -> impl Strategy<Value = RawAnswers> {
     let gene = prop::sample::select(vec!["jamais", "parfois", "souvent", "nc"]);
     let efficacite = prop::sample::select(vec!["oui", "un_peu", "non"]);
-    let localisation =
-        prop::sample::subsequence(vec!["dos", "nuque", "genoux", "mains", "ailleurs"], 1..=3);
+    let localisation = prop::sample::subsequence(vec!["dos", "nuque", "genoux", "mains", "ailleurs"], 1..=3);
     (
         (
             prop::option::of(0i32..=10),
@@ -46,41 +45,25 @@ fn raw_answers() -> impl Strategy<Value = RawAnswers> {
         ),
     )
         .prop_map(
-            |(
-                (intensite, gene, medicament, efficacite, localisation),
-                (commentaire, temperature, jour, ville),
-            )| {
+            |((intensite, gene, medicament, efficacite, localisation), (commentaire, temperature, jour, ville))| {
                 let mut raw = RawAnswers::new();
                 let mut put = |k: &str, v: Option<RawAnswer>| {
                     if let Some(v) = v {
                         raw.insert(k.to_owned(), v);
                     }
                 };
-                put(
-                    "intensite",
-                    intensite.map(|n| RawAnswer::Number(f64::from(n))),
-                );
+                put("intensite", intensite.map(|n| RawAnswer::Number(f64::from(n))));
                 put("gene", gene.map(|c| RawAnswer::Text(c.into())));
                 put("medicament", medicament.map(RawAnswer::Bool));
                 put("efficacite", efficacite.map(|c| RawAnswer::Text(c.into())));
-                put(
-                    "localisation",
-                    localisation
-                        .map(|l| RawAnswer::List(l.into_iter().map(String::from).collect())),
-                );
+                put("localisation", localisation.map(|l| RawAnswer::List(l.into_iter().map(String::from).collect())));
                 put("commentaire", commentaire.map(RawAnswer::Text));
                 // Typed the French way: "-3,25".
                 put(
                     "temperature",
-                    temperature.map(|t| {
-                        RawAnswer::Text(format!("{:.2}", f64::from(t) / 100.0).replace('.', ","))
-                    }),
+                    temperature.map(|t| RawAnswer::Text(format!("{:.2}", f64::from(t) / 100.0).replace('.', ","))),
                 );
-                put(
-                    "jour",
-                    jour.and_then(survey_defs::format_iso_date)
-                        .map(RawAnswer::Text),
-                );
+                put("jour", jour.and_then(survey_defs::format_iso_date).map(RawAnswer::Text));
                 put("ville", ville.map(RawAnswer::Text));
                 raw
             },
@@ -142,17 +125,8 @@ fn layout_has_one_column_per_answerable_item() {
             "ville"
         ]
     );
-    assert_eq!(
-        layout.columns[0].kind,
-        ColumnKind::Rating { min: 0, max: 10 }
-    );
-    assert!(matches!(
-        &layout.columns[4].kind,
-        ColumnKind::Choices {
-            option_count: 5,
-            ..
-        }
-    ));
+    assert_eq!(layout.columns[0].kind, ColumnKind::Rating { min: 0, max: 10 });
+    assert!(matches!(&layout.columns[4].kind, ColumnKind::Choices { option_count: 5, .. }));
     assert_eq!(layout.columns[6].kind, ColumnKind::Number { decimals: 2 });
 }
 
@@ -171,10 +145,7 @@ fn known_codes() {
         ("intensite", RawAnswer::Text("7".into())),
         ("gene", RawAnswer::Text("souvent".into())),
         ("medicament", RawAnswer::Text("oui".into())),
-        (
-            "localisation",
-            RawAnswer::List(vec!["nuque".into(), "mains".into()]),
-        ),
+        ("localisation", RawAnswer::List(vec!["nuque".into(), "mains".into()])),
         ("temperature", RawAnswer::Text("-3,25".into())),
         ("jour", RawAnswer::Text("1970-01-02".into())),
         ("ville", RawAnswer::Text("Liège".into())),
@@ -184,17 +155,11 @@ fn known_codes() {
     .collect();
     let answers = check_partial(&q, &raw).answers;
     let encoded = q.answer_layout().encode(&answers);
-    assert_eq!(
-        encoded.codes,
-        [7, 2, 1, MISSING, 0b1010, MISSING, -325, 1, 5]
-    );
+    assert_eq!(encoded.codes, [7, 2, 1, MISSING, 0b1010, MISSING, -325, 1, 5]);
     assert_eq!(encoded.texts, [("ville".to_owned(), "Liège".to_owned())]);
 }
 
 #[test]
 fn truncated_bytes_are_an_error() {
-    assert_eq!(
-        EncodedAnswers::codes_from_bytes(&[1, 2, 3, 4, 5]),
-        Err(LayoutError::TruncatedCodes(5))
-    );
+    assert_eq!(EncodedAnswers::codes_from_bytes(&[1, 2, 3, 4, 5]), Err(LayoutError::TruncatedCodes(5)));
 }

@@ -214,15 +214,8 @@ response_cases! {
 
 #[test]
 fn every_problem_code_has_a_test() {
-    let covered: BTreeSet<ProblemCode> = DEFINITION_CODES
-        .iter()
-        .chain(RESPONSE_CODES)
-        .copied()
-        .collect();
-    let missing: Vec<&ProblemCode> = ProblemCode::ALL
-        .iter()
-        .filter(|c| !covered.contains(c))
-        .collect();
+    let covered: BTreeSet<ProblemCode> = DEFINITION_CODES.iter().chain(RESPONSE_CODES).copied().collect();
+    let missing: Vec<&ProblemCode> = ProblemCode::ALL.iter().filter(|c| !covered.contains(c)).collect();
     assert!(missing.is_empty(), "codes without a test: {missing:?}");
 }
 
@@ -255,42 +248,23 @@ fn several_structural_errors_are_reported_together() {
     });
     let problems = Questionnaire::from_json(&json).unwrap_err().problems;
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-    assert!(
-        paths.contains(&"sections[0].items[0].requird"),
-        "{problems:#?}"
-    );
-    assert!(
-        paths.contains(&"sections[1].items[0].max_lenght"),
-        "{problems:#?}"
-    );
+    assert!(paths.contains(&"sections[0].items[0].requird"), "{problems:#?}");
+    assert!(paths.contains(&"sections[1].items[0].max_lenght"), "{problems:#?}");
     assert!(paths.contains(&"licence.wording_lockd"), "{problems:#?}");
-    assert!(
-        problems
-            .iter()
-            .all(|p| p.code == ProblemCode::InvalidStructure)
-    );
+    assert!(problems.iter().all(|p| p.code == ProblemCode::InvalidStructure));
 }
 
 #[test]
 fn json_syntax_errors_give_line_and_column() {
-    let problems = Questionnaire::from_json("{\n  \"id\": \"x\",\n  oops\n}")
-        .unwrap_err()
-        .problems;
+    let problems = Questionnaire::from_json("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err().problems;
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].code, ProblemCode::InvalidJson);
-    assert!(
-        problems[0].detail.starts_with("line 3, column 3"),
-        "{}",
-        problems[0].detail
-    );
+    assert!(problems[0].detail.starts_with("line 3, column 3"), "{}", problems[0].detail);
 }
 
 #[test]
 fn problems_serialize_with_snake_case_codes() {
     let problem = Problem::new("sections[0].id", ProblemCode::DuplicateId, "twice");
     let json = serde_json::to_value(&problem).unwrap();
-    assert_eq!(
-        json,
-        json!({"path": "sections[0].id", "code": "duplicate_id", "detail": "twice"})
-    );
+    assert_eq!(json, json!({"path": "sections[0].id", "code": "duplicate_id", "detail": "twice"}));
 }

@@ -22,9 +22,6 @@ fn example_fixture_is_valid() {
 #[test]
 fn readme_documents_every_problem_code() {
     for code in ProblemCode::ALL {
-        assert!(
-            README.contains(&format!("`{code}`")),
-            "README lacks `{code}`"
-        );
+        assert!(README.contains(&format!("`{code}`")), "README lacks `{code}`");
     }
 }

@@ -5,48 +5,25 @@ use proptest::prelude::*;
 use survey_defs::{ScaleInfo, ScaleItemInfo, ScoringMethod, score_values};
 
 fn item(min: i32, width: i32, reversed: bool) -> ScaleItemInfo {
-    ScaleItemInfo {
-        item_id: "i".into(),
-        min,
-        max: min + width,
-        reversed,
-    }
+    ScaleItemInfo { item_id: "i".into(), min, max: min + width, reversed }
 }
 
-fn info(
-    method: ScoringMethod,
-    items: Vec<ScaleItemInfo>,
-    min_answered: u32,
-    prorate: bool,
-) -> ScaleInfo {
-    ScaleInfo {
-        method,
-        min_answered,
-        prorate,
-        items,
-    }
+fn info(method: ScoringMethod, items: Vec<ScaleItemInfo>, min_answered: u32, prorate: bool) -> ScaleInfo {
+    ScaleInfo { method, min_answered, prorate, items }
 }
 
 /// Items sharing one range (as in PHQ-9), some reversed, with values (None = missing).
 fn scale_and_values() -> impl Strategy<Value = (Vec<ScaleItemInfo>, Vec<Option<i32>>)> {
     (-3i32..3, 1i32..6, 1usize..12).prop_flat_map(|(min, width, n)| {
-        let items = proptest::collection::vec(any::<bool>(), n).prop_map(move |rev| {
-            rev.into_iter()
-                .map(|r| item(min, width, r))
-                .collect::<Vec<_>>()
-        });
-        let values =
-            proptest::collection::vec(proptest::option::weighted(0.7, min..=min + width), n);
+        let items = proptest::collection::vec(any::<bool>(), n)
+            .prop_map(move |rev| rev.into_iter().map(|r| item(min, width, r)).collect::<Vec<_>>());
+        let values = proptest::collection::vec(proptest::option::weighted(0.7, min..=min + width), n);
         (items, values)
     })
 }
 
 fn method() -> impl Strategy<Value = ScoringMethod> {
-    prop_oneof![
-        Just(ScoringMethod::Sum),
-        Just(ScoringMethod::Mean),
-        Just(ScoringMethod::MeanRescaled)
-    ]
+    prop_oneof![Just(ScoringMethod::Sum), Just(ScoringMethod::Mean), Just(ScoringMethod::MeanRescaled)]
 }
 
 proptest! {
@@ -136,12 +113,7 @@ proptest! {
 #[test]
 fn rescaling_follows_the_formula() {
     // Items 1–5, answers 2 and 5: mean 3.5 → (3.5 − 1)/(5 − 1) × 100 = 62.5.
-    let scale = info(
-        ScoringMethod::MeanRescaled,
-        vec![item(1, 4, false), item(1, 4, false)],
-        1,
-        false,
-    );
+    let scale = info(ScoringMethod::MeanRescaled, vec![item(1, 4, false), item(1, 4, false)], 1, false);
     assert_eq!(score_values(&scale, &[Some(2), Some(5)]), Some(62.5));
     // Out-of-range values (corrupt data) count as missing.
     assert_eq!(score_values(&scale, &[Some(9), Some(5)]), Some(100.0));

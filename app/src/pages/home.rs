@@ -35,23 +35,13 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn LibraryCard(entry: CatalogEntry, lang: Lang) -> impl IntoView {
     let title = entry.title.get(lang.tag()).to_string();
-    let text_lang = if entry.title.languages().any(|l| l == lang.tag()) {
-        lang.tag()
-    } else {
-        "fr"
-    };
+    let text_lang = if entry.title.languages().any(|l| l == lang.tag()) { lang.tag() } else { "fr" };
     let link = href(&format!("/questionnaires/{}", entry.id), lang);
-    let questions = lang.t_args(
-        "library-item-count",
-        &[("count", entry.question_count.into())],
-    );
+    let questions = lang.t_args("library-item-count", &[("count", entry.question_count.into())]);
     let co_design = (entry.patient_partner_count > 0).then(|| {
         lang.t_args(
             "library-co-designed",
-            &[
-                ("partners", entry.patient_partner_count.into()),
-                ("total", entry.co_author_count.into()),
-            ],
+            &[("partners", entry.patient_partner_count.into()), ("total", entry.co_author_count.into())],
         )
     });
     let languages = entry.languages.join(", ").to_uppercase();

@@ -3,6 +3,7 @@
 mod home;
 mod not_found;
 mod questionnaire;
+pub mod respond;
 
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
@@ -23,10 +24,9 @@ pub fn kind_label(kind: &QuestionnaireKind, lang: Lang) -> String {
 /// Sets the HTTP status of the page being rendered (server side only).
 pub fn set_status(status: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(code)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(status),
-    ) {
+    if let (Some(options), Ok(code)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(status))
+    {
         options.set_status(code);
     }
     #[cfg(not(feature = "ssr"))]

@@ -39,18 +39,12 @@ pub fn QuestionnairePage() -> impl IntoView {
 }
 
 #[component]
-fn QuestionnaireDetails(
-    questionnaire: Questionnaire,
-    easy_read: bool,
-    lang: Lang,
-) -> impl IntoView {
+fn QuestionnaireDetails(questionnaire: Questionnaire, easy_read: bool, lang: Lang) -> impl IntoView {
     let q = questionnaire;
     let title = text_in(&q.title, lang);
     let has_easy_read = q.items().any(|item| item.easy_read.is_some());
     let available = q.languages.iter().any(|l| l == lang.tag());
-    let minutes = q
-        .estimated_minutes
-        .map(|m| lang.t_args("questionnaire-duration", &[("minutes", m.into())]));
+    let minutes = q.estimated_minutes.map(|m| lang.t_args("questionnaire-duration", &[("minutes", m.into())]));
     let form = view! { <QuestionnaireForm questionnaire=q.clone() lang/> };
     let form = if has_easy_read {
         view! {

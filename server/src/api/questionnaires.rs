@@ -32,12 +32,7 @@ pub async fn version(
     State(state): State<AppState>,
     Path((id, version)): Path<(String, String)>,
 ) -> Result<Json<Questionnaire>, ApiError> {
-    state
-        .catalog
-        .find_published(&id, Some(&version))
-        .await?
-        .map(Json)
-        .ok_or(ApiError::NotFound)
+    state.catalog.find_published(&id, Some(&version)).await?.map(Json).ok_or(ApiError::NotFound)
 }
 
 /// The answer to a valid definition.
@@ -52,9 +47,7 @@ pub struct ValidDefinition {
 }
 
 /// `POST /api/v1/questionnaires/validate`: every problem of a definition, with paths.
-pub async fn validate(
-    body: Result<Bytes, BytesRejection>,
-) -> Result<(StatusCode, Json<ValidDefinition>), ApiError> {
+pub async fn validate(body: Result<Bytes, BytesRejection>) -> Result<(StatusCode, Json<ValidDefinition>), ApiError> {
     let body = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
@@ -62,10 +55,9 @@ pub async fn validate(
             ApiError::BadRequest(rejection.body_text())
         }
     })?;
-    let text = std::str::from_utf8(&body)
-        .map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8 text: {e}")))?;
-    let questionnaire =
-        Questionnaire::from_json(text).map_err(|err| ApiError::Validation(err.problems))?;
+    let text =
+        std::str::from_utf8(&body).map_err(|e| ApiError::BadRequest(format!("the body is not UTF-8 text: {e}")))?;
+    let questionnaire = Questionnaire::from_json(text).map_err(|err| ApiError::Validation(err.problems))?;
     Ok((
         StatusCode::OK,
         Json(ValidDefinition {

@@ -2,6 +2,12 @@
 //! (what may change, who may read) live in the services that use them.
 
 pub mod audit_log;
+pub mod campaign;
+pub mod consent;
 pub mod institution;
 pub mod questionnaire;
 pub mod questionnaire_version;
+pub mod response;
+pub mod response_access;
+pub mod response_draft;
+pub mod response_text;

@@ -18,9 +18,7 @@ impl TestDatabase {
         match std::env::var("BOUCLE_TEST_POSTGRES") {
             Ok(admin_url) if !admin_url.is_empty() => {
                 let name = format!("boucle_test_{}", rand_suffix());
-                let admin = Database::connect(&admin_url)
-                    .await
-                    .expect("connect to PostgreSQL admin database");
+                let admin = Database::connect(&admin_url).await.expect("connect to PostgreSQL admin database");
                 admin
                     .execute_raw(Statement::from_string(
                         admin.get_database_backend(),
@@ -37,10 +35,7 @@ impl TestDatabase {
             }
             _ => {
                 let dir = tempfile::tempdir().expect("temporary directory");
-                let url = format!(
-                    "sqlite://{}?mode=rwc",
-                    dir.path().join("boucle.db").display()
-                );
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("boucle.db").display());
                 (TestDatabase::Sqlite { _dir: dir }, url)
             }
         }
@@ -49,10 +44,7 @@ impl TestDatabase {
 
 fn rand_suffix() -> String {
     use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     format!("{}_{}", std::process::id(), nanos)
 }
 
@@ -62,10 +54,7 @@ impl Drop for TestDatabase {
             let (admin_url, name) = (admin_url.clone(), name.clone());
             // Drop runs outside async: use a short-lived runtime on its own thread.
             let _ = std::thread::spawn(move || {
-                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                else {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
                     return;
                 };
                 runtime.block_on(async move {
@@ -90,6 +79,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    _data_dir: tempfile::TempDir,
     // Declared last: dropped after the server stops.
     _database: TestDatabase,
 }
@@ -106,7 +96,8 @@ impl TestApp {
     }
 
     async fn spawn_on(database: TestDatabase, url: String) -> TestApp {
-        let app = Application::build(Config::for_tests(url, site_root()))
+        let data_dir = tempfile::tempdir().expect("data directory");
+        let app = Application::build(Config::for_tests(url, data_dir.path().to_path_buf(), site_root()))
             .await
             .expect("application starts");
         let address = format!("http://127.0.0.1:{}", app.port());
@@ -115,17 +106,8 @@ impl TestApp {
         tokio::spawn(app.run_until(async move {
             let _ = rx.await;
         }));
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client");
-        TestApp {
-            address,
-            client,
-            db,
-            shutdown: Some(tx),
-            _database: database,
-        }
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        TestApp { address, client, db, shutdown: Some(tx), _data_dir: data_dir, _database: database }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -133,11 +115,7 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request sent")
+        self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
     pub async fn get_text(&self, path: &str) -> (u16, String) {

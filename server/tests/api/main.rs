@@ -5,4 +5,6 @@
 mod harness;
 mod pages;
 mod questionnaires;
+mod respondents;
 mod storage;
+mod submissions_api;

@@ -20,13 +20,7 @@ async fn language_comes_from_the_link_then_the_browser() {
     let (_, html) = app.get_text("/?lang=en").await;
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains("Questionnaire library"));
-    let response = app
-        .client
-        .get(app.url("/"))
-        .header("accept-language", "en-GB,en;q=0.9")
-        .send()
-        .await
-        .expect("sent");
+    let response = app.client.get(app.url("/")).header("accept-language", "en-GB,en;q=0.9").send().await.expect("sent");
     let html = response.text().await.expect("body");
     assert!(html.contains(r#"<html lang="en""#));
     let (_, html) = app.get_text("/?lang=xx").await;
@@ -46,10 +40,7 @@ async fn a_questionnaire_renders_as_respondents_see_it() {
     assert!(html.contains("Jamais"));
     // Scoring bands and provenance are shown.
     assert!(html.contains("<table class=\"bands\""));
-    let phq9 = survey_defs::builtin_library()
-        .into_iter()
-        .find(|q| q.id == "phq-9")
-        .expect("phq-9");
+    let phq9 = survey_defs::builtin_library().into_iter().find(|q| q.id == "phq-9").expect("phq-9");
     assert!(html.contains(&phq9.content_hash()));
     let (_, english) = app.get_text("/questionnaires/phq-9?lang=en").await;
     assert!(english.contains("Not at all"));
@@ -71,63 +62,30 @@ async fn pages_carry_security_headers_and_a_nonce_on_their_only_script() {
     let app = TestApp::spawn().await;
     let response = app.get("/").await;
     let headers = response.headers().clone();
-    let csp = headers
-        .get("content-security-policy")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+    let csp = headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     assert!(csp.contains("default-src 'self'"));
     assert!(csp.contains("frame-ancestors 'none'"));
     assert!(!csp.contains("unsafe-inline"));
-    assert_eq!(
-        headers.get("x-content-type-options").map(|v| v.as_bytes()),
-        Some(&b"nosniff"[..])
-    );
-    assert_eq!(
-        headers.get("referrer-policy").map(|v| v.as_bytes()),
-        Some(&b"no-referrer"[..])
-    );
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .expect("nonce in CSP")
-        .to_string();
+    assert_eq!(headers.get("x-content-type-options").map(|v| v.as_bytes()), Some(&b"nosniff"[..]));
+    assert_eq!(headers.get("referrer-policy").map(|v| v.as_bytes()), Some(&b"no-referrer"[..]));
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("nonce in CSP").to_string();
     let html = response.text().await.expect("body");
     let scripts = html.matches("<script").count();
     let with_nonce = html.matches(&format!("nonce=\"{nonce}\"")).count();
     assert!(scripts >= 1);
-    assert!(
-        with_nonce >= scripts,
-        "every inline script carries the nonce: {html}"
-    );
+    assert!(with_nonce >= scripts, "every inline script carries the nonce: {html}");
     // A new nonce for every response.
     let again = app.get("/").await;
-    let csp2 = again
-        .headers()
-        .get("content-security-policy")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+    let csp2 =
+        again.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     assert_ne!(csp, csp2);
 }
 
 #[tokio::test]
 async fn the_stylesheet_is_served_compressed() {
     let app = TestApp::spawn().await;
-    let response = app
-        .client
-        .get(app.url("/style/boucle.css"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .expect("sent");
+    let response =
+        app.client.get(app.url("/style/boucle.css")).header("accept-encoding", "gzip").send().await.expect("sent");
     assert_eq!(response.status(), 200);
-    assert_eq!(
-        response
-            .headers()
-            .get("content-encoding")
-            .map(|v| v.as_bytes()),
-        Some(&b"gzip"[..])
-    );
+    assert_eq!(response.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
 }

@@ -12,41 +12,27 @@ async fn sqlite_runs_in_wal_mode_with_full_sync() {
     }
     let journal = app
         .db
-        .query_one_raw(Statement::from_string(
-            DatabaseBackend::Sqlite,
-            "PRAGMA journal_mode",
-        ))
+        .query_one_raw(Statement::from_string(DatabaseBackend::Sqlite, "PRAGMA journal_mode"))
         .await
         .expect("query")
         .expect("row");
     assert_eq!(journal.try_get_by_index::<String>(0).expect("text"), "wal");
     let sync = app
         .db
-        .query_one_raw(Statement::from_string(
-            DatabaseBackend::Sqlite,
-            "PRAGMA synchronous",
-        ))
+        .query_one_raw(Statement::from_string(DatabaseBackend::Sqlite, "PRAGMA synchronous"))
         .await
         .expect("query")
         .expect("row");
     assert_eq!(sync.try_get_by_index::<i64>(0).expect("int"), 2, "FULL");
-    server::db::check_durability(&app.db)
-        .await
-        .expect("durability accepted");
+    server::db::check_durability(&app.db).await.expect("durability accepted");
 }
 
 #[tokio::test]
 async fn seeding_twice_changes_nothing() {
     let app = TestApp::spawn().await;
-    let before = questionnaire_version::Entity::find()
-        .count(&app.db)
-        .await
-        .expect("count");
+    let before = questionnaire_version::Entity::find().count(&app.db).await.expect("count");
     server::seed::seed_demo(&app.db).await.expect("second seed");
-    let after = questionnaire_version::Entity::find()
-        .count(&app.db)
-        .await
-        .expect("count");
+    let after = questionnaire_version::Entity::find().count(&app.db).await.expect("count");
     assert_eq!(before, 3);
     assert_eq!(after, before);
 }
@@ -54,27 +40,15 @@ async fn seeding_twice_changes_nothing() {
 #[tokio::test]
 async fn the_audit_chain_verifies_and_detects_tampering() {
     let app = TestApp::spawn().await;
-    let entries = audit_log::Entity::find()
-        .count(&app.db)
-        .await
-        .expect("count");
+    let entries = audit_log::Entity::find().count(&app.db).await.expect("count");
     assert_eq!(entries, 3, "one publication per built-in questionnaire");
-    assert_eq!(
-        server::audit::verify_chain(&app.db).await.expect("verify"),
-        None
-    );
+    assert_eq!(server::audit::verify_chain(&app.db).await.expect("verify"), None);
     let backend = app.db.get_database_backend();
     app.db
-        .execute_raw(Statement::from_string(
-            backend,
-            "UPDATE audit_log SET detail = 'forged' WHERE id = 2",
-        ))
+        .execute_raw(Statement::from_string(backend, "UPDATE audit_log SET detail = 'forged' WHERE id = 2"))
         .await
         .expect("tamper");
-    let broken = server::audit::verify_chain(&app.db)
-        .await
-        .expect("verify")
-        .expect("broken");
+    let broken = server::audit::verify_chain(&app.db).await.expect("verify").expect("broken");
     assert_eq!(broken.id, 2);
 }
 

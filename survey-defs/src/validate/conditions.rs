@@ -27,12 +27,7 @@ impl Validator<'_> {
             let end = first + section.items.len();
             let path = Path::root().index("sections", s);
             if let Some(condition) = &section.condition {
-                self.condition(
-                    condition,
-                    &path.field("condition"),
-                    Owner::Section { first, end },
-                    &dependencies,
-                );
+                self.condition(condition, &path.field("condition"), Owner::Section { first, end }, &dependencies);
             }
             for (i, item) in section.items.iter().enumerate() {
                 if let Some(condition) = &item.condition {
@@ -48,23 +43,11 @@ impl Validator<'_> {
     fn dependencies(&self) -> Vec<Vec<usize>> {
         let mut deps = Vec::new();
         for section in &self.q.sections {
-            let section_refs = section
-                .condition
-                .as_ref()
-                .map(Condition::referenced_items)
-                .unwrap_or_default();
+            let section_refs = section.condition.as_ref().map(Condition::referenced_items).unwrap_or_default();
             for item in &section.items {
-                let item_refs = item
-                    .condition
-                    .as_ref()
-                    .map(Condition::referenced_items)
-                    .unwrap_or_default();
+                let item_refs = item.condition.as_ref().map(Condition::referenced_items).unwrap_or_default();
                 deps.push(
-                    section_refs
-                        .iter()
-                        .chain(&item_refs)
-                        .filter_map(|id| self.positions.get(id).copied())
-                        .collect(),
+                    section_refs.iter().chain(&item_refs).filter_map(|id| self.positions.get(id).copied()).collect(),
                 );
             }
         }
@@ -75,11 +58,7 @@ impl Validator<'_> {
         let (item_id, value_check) = match condition {
             Condition::All { conditions } | Condition::Any { conditions } => {
                 if conditions.is_empty() {
-                    self.push(
-                        &path.field("conditions"),
-                        ProblemCode::EmptyCondition,
-                        "no condition inside",
-                    );
+                    self.push(&path.field("conditions"), ProblemCode::EmptyCondition, "no condition inside");
                 }
                 for (k, inner) in conditions.iter().enumerate() {
                     self.condition(inner, &path.index("conditions", k), owner, deps);
@@ -97,33 +76,21 @@ impl Validator<'_> {
         };
         let item_path = path.field("item");
         let Some(&target) = self.positions.get(item_id.as_str()) else {
-            self.push(
-                &item_path,
-                ProblemCode::UnknownItemReference,
-                format!("no item `{item_id}`"),
-            );
+            self.push(&item_path, ProblemCode::UnknownItemReference, format!("no item `{item_id}`"));
             return;
         };
         match owner {
             Owner::Item(own) if target == own => {
-                self.push(
-                    &item_path,
-                    ProblemCode::SelfReference,
-                    "an item's condition cannot read the item itself",
-                );
+                self.push(&item_path, ProblemCode::SelfReference, "an item's condition cannot read the item itself");
             }
             Owner::Section { first, end } if (first..end).contains(&target) => {
                 self.push(
                     &item_path,
                     ProblemCode::ConditionCycle,
-                    format!(
-                        "`{item_id}` is in this section: it is shown only if this condition holds"
-                    ),
+                    format!("`{item_id}` is in this section: it is shown only if this condition holds"),
                 );
             }
-            Owner::Item(own) if target > own => {
-                self.forward(item_id, &item_path, target, own..own + 1, deps)
-            }
+            Owner::Item(own) if target > own => self.forward(item_id, &item_path, target, own..own + 1, deps),
             Owner::Section { first, end } if target >= end => {
                 self.forward(item_id, &item_path, target, first..end, deps)
             }
@@ -159,11 +126,7 @@ impl Validator<'_> {
             }
         }
         if loops {
-            self.push(
-                path,
-                ProblemCode::ConditionCycle,
-                format!("`{item_id}` depends back on this condition"),
-            );
+            self.push(path, ProblemCode::ConditionCycle, format!("`{item_id}` depends back on this condition"));
         } else {
             self.push(
                 path,
@@ -178,35 +141,22 @@ impl Validator<'_> {
         let type_name = kind.type_name();
         let mismatch = |field: &str, detail: String| Some((path.field(field), detail));
         let problem = match check {
-            ValueCheck::Answered => (!kind.is_answerable()).then(|| {
-                (
-                    path.field("item"),
-                    format!("`{}` is a display item", target.id),
-                )
-            }),
+            ValueCheck::Answered => {
+                (!kind.is_answerable()).then(|| (path.field("item"), format!("`{}` is a display item", target.id)))
+            }
             ValueCheck::Equality(value) => match (kind, value) {
-                (
-                    ItemKind::SingleChoice { .. } | ItemKind::Likert { .. },
-                    ConditionValue::Text(code),
-                ) => {
+                (ItemKind::SingleChoice { .. } | ItemKind::Likert { .. }, ConditionValue::Text(code)) => {
                     if target.option(code).is_some() {
                         None
                     } else {
                         mismatch("value", format!("`{}` has no option `{code}`", target.id))
                     }
                 }
-                (ItemKind::MultipleChoice { .. }, _) => mismatch(
-                    "op",
-                    "compare a multiple choice item with `includes`".to_owned(),
-                ),
-                (
-                    ItemKind::RatingScale { .. } | ItemKind::Number { .. },
-                    ConditionValue::Number(_),
-                )
-                | (
-                    ItemKind::ShortText { .. } | ItemKind::LongText { .. },
-                    ConditionValue::Text(_),
-                )
+                (ItemKind::MultipleChoice { .. }, _) => {
+                    mismatch("op", "compare a multiple choice item with `includes`".to_owned())
+                }
+                (ItemKind::RatingScale { .. } | ItemKind::Number { .. }, ConditionValue::Number(_))
+                | (ItemKind::ShortText { .. } | ItemKind::LongText { .. }, ConditionValue::Text(_))
                 | (ItemKind::YesNo, ConditionValue::Bool(_)) => None,
                 (ItemKind::Date { .. }, ConditionValue::Text(date)) => {
                     if parse_iso_date(date).is_some() {
@@ -215,13 +165,8 @@ impl Validator<'_> {
                         mismatch("value", format!("`{date}` is not a date yyyy-mm-dd"))
                     }
                 }
-                (ItemKind::Display, _) => {
-                    mismatch("item", format!("`{}` is a display item", target.id))
-                }
-                _ => mismatch(
-                    "value",
-                    format!("this value cannot be compared with a `{type_name}` item"),
-                ),
+                (ItemKind::Display, _) => mismatch("item", format!("`{}` is a display item", target.id)),
+                _ => mismatch("value", format!("this value cannot be compared with a `{type_name}` item")),
             },
             ValueCheck::Order(threshold) => {
                 let comparable = match kind {
@@ -236,24 +181,15 @@ impl Validator<'_> {
                 } else if comparable {
                     None
                 } else {
-                    mismatch(
-                        "op",
-                        format!(
-                            "a `{type_name}` item has no number to compare (options need values)"
-                        ),
-                    )
+                    mismatch("op", format!("a `{type_name}` item has no number to compare (options need values)"))
                 }
             }
             ValueCheck::Includes(option) => match kind {
                 ItemKind::MultipleChoice { .. } if target.option(option).is_some() => None,
-                ItemKind::MultipleChoice { .. } => mismatch(
-                    "option",
-                    format!("`{}` has no option `{option}`", target.id),
-                ),
-                _ => mismatch(
-                    "op",
-                    format!("`includes` applies to multiple choice items, not `{type_name}`"),
-                ),
+                ItemKind::MultipleChoice { .. } => {
+                    mismatch("option", format!("`{}` has no option `{option}`", target.id))
+                }
+                _ => mismatch("op", format!("`includes` applies to multiple choice items, not `{type_name}`")),
             },
         };
         if let Some((path, detail)) = problem {

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use super::Validator;
 use crate::date::parse_iso_date;
 use crate::item::{
-    AnswerOption, Item, ItemKind, MAX_CHOICE_OPTIONS, MAX_DECIMALS, MAX_LONG_TEXT_LENGTH,
-    MAX_MULTIPLE_OPTIONS, MAX_RATING_POINTS, MAX_SHORT_TEXT_LENGTH,
+    AnswerOption, Item, ItemKind, MAX_CHOICE_OPTIONS, MAX_DECIMALS, MAX_LONG_TEXT_LENGTH, MAX_MULTIPLE_OPTIONS,
+    MAX_RATING_POINTS, MAX_SHORT_TEXT_LENGTH,
 };
 use crate::layout::MISSING;
 use crate::problem::{Path, ProblemCode};
@@ -16,17 +16,9 @@ impl Validator<'_> {
         let q = self.q;
         let root = crate::problem::Path::root();
         if q.sections.is_empty() {
-            self.push(
-                &root.field("sections"),
-                ProblemCode::NoItems,
-                "the questionnaire has no section",
-            );
+            self.push(&root.field("sections"), ProblemCode::NoItems, "the questionnaire has no section");
         } else if q.answerable_items().next().is_none() {
-            self.push(
-                &root.field("sections"),
-                ProblemCode::NoItems,
-                "the questionnaire has no question to answer",
-            );
+            self.push(&root.field("sections"), ProblemCode::NoItems, "the questionnaire has no question to answer");
         }
         let mut section_ids = BTreeSet::new();
         let mut item_ids = BTreeSet::new();
@@ -42,11 +34,7 @@ impl Validator<'_> {
             }
             self.text_if_any(&section.title, &path.field("title"));
             if section.items.is_empty() {
-                self.push(
-                    &path.field("items"),
-                    ProblemCode::EmptySection,
-                    "the section has no item",
-                );
+                self.push(&path.field("items"), ProblemCode::EmptySection, "the section has no item");
             }
             for (i, item) in section.items.iter().enumerate() {
                 let item_path = path.index("items", i);
@@ -74,20 +62,14 @@ impl Validator<'_> {
                     self.likert_order(options, path);
                 }
             }
-            ItemKind::MultipleChoice {
-                options,
-                min_selected,
-                max_selected,
-            } => {
+            ItemKind::MultipleChoice { options, min_selected, max_selected } => {
                 self.options(options, path, 1, MAX_MULTIPLE_OPTIONS);
                 let count = u32::try_from(options.len()).unwrap_or(u32::MAX);
                 if let Some(max) = max_selected.filter(|m| *m == 0 || *m > count) {
                     self.push(
                         &path.field("max_selected"),
                         ProblemCode::InvalidRange,
-                        format!(
-                            "max_selected {max}: expected 1 to the number of options ({count})"
-                        ),
+                        format!("max_selected {max}: expected 1 to the number of options ({count})"),
                     );
                 }
                 let upper = max_selected.unwrap_or(count);
@@ -99,12 +81,7 @@ impl Validator<'_> {
                     );
                 }
             }
-            ItemKind::RatingScale {
-                min,
-                max,
-                min_label,
-                max_label,
-            } => {
+            ItemKind::RatingScale { min, max, min_label, max_label } => {
                 let points = i64::from(*max) - i64::from(*min) + 1;
                 if !(2..=MAX_RATING_POINTS).contains(&points) || *min == MISSING {
                     self.push(
@@ -116,12 +93,7 @@ impl Validator<'_> {
                 self.required_text(min_label, &path.field("min_label"));
                 self.required_text(max_label, &path.field("max_label"));
             }
-            ItemKind::Number {
-                min,
-                max,
-                decimals,
-                unit,
-            } => {
+            ItemKind::Number { min, max, decimals, unit } => {
                 if *decimals > MAX_DECIMALS {
                     self.push(
                         &path.field("decimals"),
@@ -136,19 +108,13 @@ impl Validator<'_> {
                     self.push(
                         &path.field("max"),
                         ProblemCode::InvalidRange,
-                        format!(
-                            "{min} to {max}: expected min < max, |value| × 10^decimals below 2^31"
-                        ),
+                        format!("{min} to {max}: expected min < max, |value| × 10^decimals below 2^31"),
                     );
                 }
                 self.optional_text(unit.as_ref(), &path.field("unit"));
             }
-            ItemKind::ShortText { max_length } => {
-                self.max_length(*max_length, MAX_SHORT_TEXT_LENGTH, path)
-            }
-            ItemKind::LongText { max_length } => {
-                self.max_length(*max_length, MAX_LONG_TEXT_LENGTH, path)
-            }
+            ItemKind::ShortText { max_length } => self.max_length(*max_length, MAX_SHORT_TEXT_LENGTH, path),
+            ItemKind::LongText { max_length } => self.max_length(*max_length, MAX_LONG_TEXT_LENGTH, path),
             ItemKind::Date { min, max } => {
                 let mut bound = |value: &Option<String>, field: &str| {
                     let text = value.as_deref()?;
@@ -166,11 +132,7 @@ impl Validator<'_> {
                 if let (Some(low), Some(high)) = (low, high)
                     && low > high
                 {
-                    self.push(
-                        &path.field("max"),
-                        ProblemCode::InvalidRange,
-                        "max is before min",
-                    );
+                    self.push(&path.field("max"), ProblemCode::InvalidRange, "max is before min");
                 }
             }
             ItemKind::YesNo => {}

@@ -49,9 +49,7 @@ pub(crate) struct Validator<'a> {
 fn is_id(id: &str, extra: &[char]) -> bool {
     !id.is_empty()
         && id.chars().count() <= MAX_ID_LENGTH
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(&c))
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(&c))
 }
 
 /// `MAJOR.MINOR.PATCH`, numbers without leading zeros (semver 2.0.0, no pre-release).
@@ -69,11 +67,9 @@ fn is_version(version: &str) -> bool {
 /// A BCP 47-like tag: `fr`, `en`, `nl-BE`, `pt-BR`.
 fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
-    primary_ok
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    let primary_ok =
+        parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    primary_ok && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 impl<'a> Validator<'a> {
@@ -86,12 +82,7 @@ impl<'a> Validator<'a> {
         for (pos, item) in q.items().enumerate() {
             positions.entry(item.id.as_str()).or_insert(pos);
         }
-        Self {
-            q,
-            problems: Problems::default(),
-            languages,
-            positions,
-        }
+        Self { q, problems: Problems::default(), languages, positions }
     }
 
     fn push(&mut self, path: &Path, code: ProblemCode, detail: impl Into<String>) {
@@ -104,9 +95,7 @@ impl<'a> Validator<'a> {
             self.push(
                 path,
                 ProblemCode::InvalidId,
-                format!(
-                    "{what} `{id}` must be 1 to {MAX_ID_LENGTH} characters among a-z, 0-9, _ and -"
-                ),
+                format!("{what} `{id}` must be 1 to {MAX_ID_LENGTH} characters among a-z, 0-9, _ and -"),
             );
         }
     }
@@ -144,25 +133,15 @@ impl<'a> Validator<'a> {
                     format!("`{lang}` is not in the questionnaire's languages"),
                 );
             } else if value.trim().is_empty() {
-                self.push(
-                    &lang_path,
-                    ProblemCode::EmptyText,
-                    format!("the `{lang}` text is blank"),
-                );
+                self.push(&lang_path, ProblemCode::EmptyText, format!("the `{lang}` text is blank"));
             }
         }
         for lang in self.languages.clone() {
             if text.get_exact(lang).is_none() {
                 let (code, detail) = if lang == FRENCH {
-                    (
-                        ProblemCode::MissingFrench,
-                        "the French text is missing".to_owned(),
-                    )
+                    (ProblemCode::MissingFrench, "the French text is missing".to_owned())
                 } else {
-                    (
-                        ProblemCode::MissingTranslation,
-                        format!("the `{lang}` translation is missing"),
-                    )
+                    (ProblemCode::MissingTranslation, format!("the `{lang}` translation is missing"))
                 };
                 self.push(&path.field(lang), code, detail);
             }
@@ -176,10 +155,7 @@ impl<'a> Validator<'a> {
             self.push(
                 &root.field("id"),
                 ProblemCode::InvalidId,
-                format!(
-                    "`{}` must be a slug: 1 to {MAX_ID_LENGTH} characters among a-z, 0-9 and -",
-                    q.id
-                ),
+                format!("`{}` must be a slug: 1 to {MAX_ID_LENGTH} characters among a-z, 0-9 and -", q.id),
             );
         }
         if !is_version(&q.version) {
@@ -190,11 +166,7 @@ impl<'a> Validator<'a> {
             );
         }
         if !q.languages.iter().any(|l| l == FRENCH) {
-            self.push(
-                &root.field("languages"),
-                ProblemCode::MissingFrench,
-                "`fr` must be among the languages",
-            );
+            self.push(&root.field("languages"), ProblemCode::MissingFrench, "`fr` must be among the languages");
         }
         for (k, lang) in q.languages.iter().enumerate() {
             let path = root.index("languages", k);
@@ -205,20 +177,13 @@ impl<'a> Validator<'a> {
                     format!("`{lang}` is not a language tag such as fr, en, nl-BE"),
                 );
             } else if q.languages[..k].contains(lang) {
-                self.push(
-                    &path,
-                    ProblemCode::InvalidLanguage,
-                    format!("`{lang}` is declared twice"),
-                );
+                self.push(&path, ProblemCode::InvalidLanguage, format!("`{lang}` is declared twice"));
             }
         }
         self.required_text(&q.title, &root.field("title"));
         self.required_text(&q.introduction, &root.field("introduction"));
         self.required_text(&q.who_asks_and_why, &root.field("who_asks_and_why"));
-        if let Some(minutes) = q
-            .estimated_minutes
-            .filter(|m| *m == 0 || *m > MAX_ESTIMATED_MINUTES)
-        {
+        if let Some(minutes) = q.estimated_minutes.filter(|m| *m == 0 || *m > MAX_ESTIMATED_MINUTES) {
             self.push(
                 &root.field("estimated_minutes"),
                 ProblemCode::InvalidRange,
@@ -232,20 +197,12 @@ impl<'a> Validator<'a> {
         let provenance = Path::root().field("provenance");
         for (k, author) in q.provenance.co_authors.iter().enumerate() {
             if author.name.trim().is_empty() {
-                self.push(
-                    &provenance.index("co_authors", k).field("name"),
-                    ProblemCode::EmptyText,
-                    "name is blank",
-                );
+                self.push(&provenance.index("co_authors", k).field("name"), ProblemCode::EmptyText, "name is blank");
             }
         }
         self.optional_text(q.provenance.notes.as_ref(), &provenance.field("notes"));
         if q.licence.name.trim().is_empty() {
-            self.push(
-                &Path::root().field("licence").field("name"),
-                ProblemCode::EmptyText,
-                "licence name is blank",
-            );
+            self.push(&Path::root().field("licence").field("name"), ProblemCode::EmptyText, "licence name is blank");
         }
     }
 }
@@ -261,12 +218,7 @@ mod tests {
         assert!(!is_id("", &['-']));
         assert!(!is_id(&"a".repeat(65), &['-']));
         assert!(is_version("1.0.0") && is_version("10.20.30"));
-        assert!(
-            !is_version("1.0")
-                && !is_version("01.0.0")
-                && !is_version("1.0.0-beta")
-                && !is_version("1..0")
-        );
+        assert!(!is_version("1.0") && !is_version("01.0.0") && !is_version("1.0.0-beta") && !is_version("1..0"));
         assert!(is_language_tag("fr") && is_language_tag("nl-BE"));
         assert!(!is_language_tag("FR") && !is_language_tag("f") && !is_language_tag("fr_BE"));
     }

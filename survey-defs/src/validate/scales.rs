@@ -32,29 +32,17 @@ impl Validator<'_> {
 
     fn scale_items(&mut self, scale: &Scale, path: &Path) {
         if scale.items.is_empty() {
-            self.push(
-                &path.field("items"),
-                ProblemCode::NoItems,
-                "the scale has no item",
-            );
+            self.push(&path.field("items"), ProblemCode::NoItems, "the scale has no item");
         }
         let mut seen = BTreeSet::new();
         for (j, id) in scale.items.iter().enumerate() {
             let item_path = path.index("items", j);
             if !seen.insert(id.as_str()) {
-                self.push(
-                    &item_path,
-                    ProblemCode::DuplicateId,
-                    format!("`{id}` is listed twice"),
-                );
+                self.push(&item_path, ProblemCode::DuplicateId, format!("`{id}` is listed twice"));
                 continue;
             }
             match self.q.item(id) {
-                None => self.push(
-                    &item_path,
-                    ProblemCode::UnknownScaleItem,
-                    format!("no item `{id}`"),
-                ),
+                None => self.push(&item_path, ProblemCode::UnknownScaleItem, format!("no item `{id}`")),
                 Some(item) => {
                     if item.score_range().is_none_or(|(min, max)| min >= max) {
                         self.push(
@@ -83,10 +71,7 @@ impl Validator<'_> {
             self.push(
                 &path.field("min_answered"),
                 ProblemCode::InvalidMinAnswered,
-                format!(
-                    "{}: expected 1 to the number of items ({count})",
-                    scale.min_answered
-                ),
+                format!("{}: expected 1 to the number of items ({count})", scale.min_answered),
             );
         }
     }
@@ -113,7 +98,10 @@ impl Validator<'_> {
                 self.push(
                     &band_path,
                     ProblemCode::BandOverlap,
-                    format!("starts at {} but the previous band ends at {}: bands must be ascending, without overlap", band.min, previous.max),
+                    format!(
+                        "starts at {} but the previous band ends at {}: bands must be ascending, without overlap",
+                        band.min, previous.max
+                    ),
                 );
                 ordered = false;
             }
@@ -123,10 +111,7 @@ impl Validator<'_> {
                 self.push(
                     &band_path,
                     ProblemCode::BandOutOfRange,
-                    format!(
-                        "{} to {} goes beyond the possible scores {low} to {high}",
-                        band.min, band.max
-                    ),
+                    format!("{} to {} goes beyond the possible scores {low} to {high}", band.min, band.max),
                 );
                 ordered = false;
             }
@@ -154,10 +139,7 @@ impl Validator<'_> {
                 self.push(
                     &path.index("bands", b + 1),
                     ProblemCode::BandGap,
-                    format!(
-                        "scores between {} and {} have no band",
-                        pair[0].max, pair[1].min
-                    ),
+                    format!("scores between {} and {} have no band", pair[0].max, pair[1].min),
                 );
             }
         }

@@ -54,11 +54,6 @@ pub fn choices(prefix: &str, codes: &[&str]) -> Answers {
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
-        .map(|(k, c)| {
-            (
-                format!("{prefix}{}", k + 1),
-                survey_defs::Answer::Choice((*c).to_owned()),
-            )
-        })
+        .map(|(k, c)| (format!("{prefix}{}", k + 1), survey_defs::Answer::Choice((*c).to_owned())))
         .collect()
 }

@@ -1,0 +1,71 @@
+use super::{campaign_path, redirect};
+use crate::i18n::Lang;
+use crate::respondent::{RespondentState, load_respondent_state};
+use crate::shell::use_page;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// After submitting: thanks, the private return link, and what happens next.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let lang = use_page().lang;
+    let params = use_params_map();
+    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match state.await {
+                    Ok(Some(state)) => receipt(state, lang),
+                    Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
+                    Err(_) => {
+                        crate::pages::set_status(503);
+                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The address this page was asked for, to write full links (`http://host`).
+fn site_origin() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let host = use_context::<http::request::Parts>()
+            .and_then(|p| p.headers.get(http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_string))
+            .unwrap_or_default();
+        let scheme = if host.starts_with("localhost") || host.starts_with("127.") { "http" } else { "https" };
+        format!("{scheme}://{host}")
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
+fn receipt(state: RespondentState, lang: Lang) -> AnyView {
+    let campaign = state.campaign;
+    let id = campaign.public_id.clone();
+    let Some(secret) = state.progress.as_ref().and_then(|p| p.return_secret.clone()) else {
+        redirect(&campaign_path(&id, "", lang));
+        return ().into_any();
+    };
+    let link = format!("{}/retour/{secret}", site_origin());
+    let promise =
+        campaign.results_promised_on.clone().map(|date| lang.t_args("start-results-promise", &[("date", date.into())]));
+    view! {
+        <Title text=format!("{} · {}", lang.t("receipt-title"), campaign.title)/>
+        <div class="panel-success">
+            <h1>{lang.t("receipt-title")}</h1>
+            <p>{lang.t("receipt-body")}</p>
+        </div>
+        <h2>{lang.t("receipt-link-title")}</h2>
+        <p>{lang.t("receipt-link-explain")}</p>
+        <p class="return-link"><a href=link.clone()>{link.clone()}</a></p>
+        <p class="hint">{lang.t("receipt-link-keep")}</p>
+        <h2>{lang.t("receipt-next-title")}</h2>
+        {promise.map(|p| view! { <p>{p}</p> })}
+        <p>{lang.t_args("start-small-groups", &[("k", campaign.min_cell_size.into())])}</p>
+        <p>{lang.t("start-withdraw")}</p>
+    }
+    .into_any()
+}

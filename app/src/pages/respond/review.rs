@@ -1,0 +1,100 @@
+use super::answers::answer_text;
+use super::screen::visible_screens;
+use super::{campaign_path, redirect};
+use crate::i18n::Lang;
+use crate::questionnaire_view::text_in;
+use crate::respondent::{CampaignStatus, RespondentState, load_respondent_state};
+use crate::shell::use_page;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// "Check your answers": every question shown, the answer given, a link to change it,
+/// and the button that submits.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let lang = use_page().lang;
+    let params = use_params_map();
+    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match state.await {
+                    Ok(Some(state)) => review(state, lang),
+                    Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
+                    Err(_) => {
+                        crate::pages::set_status(503);
+                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn review(state: RespondentState, lang: Lang) -> AnyView {
+    let campaign = state.campaign;
+    let id = campaign.public_id.clone();
+    let Some(progress) = state.progress else {
+        redirect(&campaign_path(&id, "", lang));
+        return ().into_any();
+    };
+    if progress.submitted {
+        redirect(&campaign_path(&id, "/merci", lang));
+        return ().into_any();
+    }
+    if campaign.status != CampaignStatus::Open {
+        redirect(&campaign_path(&id, "", lang));
+        return ().into_any();
+    }
+    let q = &campaign.questionnaire;
+    let (all, shown) = visible_screens(q, &progress);
+    let raw = survey_defs::raw_from_form(q, &progress.raw_answers);
+    let checked = survey_defs::check_partial(q, &raw);
+    let visible = survey_defs::visibility(q, &checked.answers);
+    let rows = shown
+        .iter()
+        .flat_map(|&index| {
+            let screen = &all[index];
+            screen
+                .item_ids(q)
+                .filter_map(|item_id| q.item(item_id))
+                .filter(|item| item.kind.is_answerable() && visible.item_visible(&item.id))
+                .map(|item| {
+                    let question = text_in(&item.text, lang);
+                    let answer = checked
+                        .answers
+                        .get(&item.id)
+                        .map(|a| answer_text(item, a, lang))
+                        .unwrap_or_else(|| lang.t("review-no-answer"));
+                    let change = campaign_path(&id, &format!("/q/{}", index + 1), lang) + &format!("#item-{}", item.id);
+                    view! {
+                        <div class="review-row">
+                            <dt lang=question.lang>{question.text}</dt>
+                            <dd>{answer}</dd>
+                            <dd class="review-change">
+                                <a href=change>
+                                    {lang.t("review-change")}
+                                    <span class="visually-hidden">" : " {text_in(&item.text, lang).text}</span>
+                                </a>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect_view();
+    let action = format!("/r/{id}/submit");
+    view! {
+        <Title text=format!("{} · {}", lang.t("review-title"), campaign.title)/>
+        <h1>{lang.t("review-title")}</h1>
+        <p>{lang.t("review-intro")}</p>
+        <dl class="review-list">{rows}</dl>
+        <form method="post" action=action>
+            <input type="hidden" name="form_token" value=progress.form_token/>
+            <input type="hidden" name="lang" value=lang.tag()/>
+            <button type="submit">{lang.t("review-submit")}</button>
+        </form>
+    }
+    .into_any()
+}

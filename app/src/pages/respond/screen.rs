@@ -1,0 +1,200 @@
+use super::{campaign_path, problem_message, redirect};
+use crate::i18n::Lang;
+use crate::questionnaire_view::{FieldState, ItemField, text_in};
+use crate::respondent::{CampaignStatus, Progress, RespondentState, load_respondent_state};
+use crate::shell::use_page;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use std::collections::BTreeMap;
+use survey_defs::{Questionnaire, Screen, screens, visibility};
+
+/// One screen of questions (`/r/{campaign}/q/{n}`), with the answers already given and
+/// the problems of the last attempt.
+#[component]
+pub fn ScreenPage() -> impl IntoView {
+    let lang = use_page().lang;
+    let params = use_params_map();
+    let number = params.with_untracked(|p| p.get("number").and_then(|n| n.parse::<usize>().ok()).unwrap_or(0));
+    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match state.await {
+                    Ok(Some(state)) => screen_or_redirect(state, number, lang),
+                    Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
+                    Err(_) => {
+                        crate::pages::set_status(503);
+                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The visible screens for the answers given so far, as indexes into `screens`.
+pub(super) fn visible_screens(q: &Questionnaire, progress: &Progress) -> (Vec<Screen>, Vec<usize>) {
+    let all = screens(q);
+    let raw = survey_defs::raw_from_form(q, &progress.raw_answers);
+    let answers = survey_defs::check_partial(q, &raw).answers;
+    let visible = visibility(q, &answers);
+    let shown = (0..all.len()).filter(|&i| all[i].is_visible(q, &visible)).collect();
+    (all, shown)
+}
+
+fn screen_or_redirect(state: RespondentState, number: usize, lang: Lang) -> AnyView {
+    let campaign = state.campaign;
+    let id = campaign.public_id.clone();
+    let Some(progress) = state.progress else {
+        redirect(&campaign_path(&id, "", lang));
+        return ().into_any();
+    };
+    if progress.submitted {
+        redirect(&campaign_path(&id, "/merci", lang));
+        return ().into_any();
+    }
+    if campaign.status != CampaignStatus::Open {
+        redirect(&campaign_path(&id, "", lang));
+        return ().into_any();
+    }
+    let q = campaign.questionnaire.clone();
+    let (all, shown) = visible_screens(&q, &progress);
+    let index = number.wrapping_sub(1);
+    if index >= all.len() {
+        return view! { <crate::pages::NotFoundPage/> }.into_any();
+    }
+    if !shown.contains(&index) {
+        // Hidden by earlier answers: go on to the next screen that is shown.
+        match shown.iter().find(|&&i| i > index) {
+            Some(next) => redirect(&campaign_path(&id, &format!("/q/{}", next + 1), lang)),
+            None => redirect(&campaign_path(&id, "/review", lang)),
+        }
+        return ().into_any();
+    }
+    let step = shown.iter().position(|&i| i == index).map_or(1, |p| p + 1);
+    let previous = shown
+        .iter()
+        .rev()
+        .find(|&&i| i < index)
+        .map_or_else(|| campaign_path(&id, "", lang), |p| campaign_path(&id, &format!("/q/{}", p + 1), lang));
+    let screen = all[index].clone();
+    view! {
+        <ScreenForm
+            campaign=id
+            title=campaign.title
+            questionnaire=q
+            screen
+            number=index + 1
+            step
+            steps=shown.len()
+            progress
+            previous
+            lang
+        />
+    }
+    .into_any()
+}
+
+#[component]
+fn ScreenForm(
+    campaign: String,
+    title: String,
+    questionnaire: Questionnaire,
+    screen: Screen,
+    number: usize,
+    step: usize,
+    steps: usize,
+    progress: Progress,
+    previous: String,
+    lang: Lang,
+) -> impl IntoView {
+    let q = questionnaire;
+    let section = &q.sections[screen.section];
+    let section_title = text_in(&section.title, lang);
+    let problems: BTreeMap<String, String> = if progress.problem_screen == Some(number - 1) {
+        progress
+            .problems
+            .iter()
+            .map(|p| (p.path.split('.').next().unwrap_or_default().to_string(), problem_message(p, lang)))
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
+    // Question numbers run across the whole questionnaire.
+    let first_number = q
+        .sections
+        .iter()
+        .take(screen.section)
+        .flat_map(|s| s.items.iter())
+        .chain(section.items.iter().take(screen.first_item))
+        .filter(|i| i.kind.is_answerable())
+        .count();
+    let raw = survey_defs::raw_from_form(&q, &progress.raw_answers);
+    let visible = visibility(&q, &survey_defs::check_partial(&q, &raw).answers);
+    let mut number_so_far = first_number;
+    let items = section.items[screen.first_item..screen.first_item + screen.item_count]
+        .iter()
+        .filter(|item| visible.item_visible(&item.id))
+        .map(|item| {
+            if item.kind.is_answerable() {
+                number_so_far += 1;
+            }
+            let state = FieldState {
+                values: progress.raw_answers.get(&item.id).cloned().unwrap_or_default(),
+                error: problems.get(&item.id).cloned(),
+            };
+            view! { <ItemField item=item.clone() number=number_so_far lang state/> }
+        })
+        .collect_view();
+    let summary = (!problems.is_empty()).then(|| {
+        let links = problems
+            .iter()
+            .map(|(item_id, message)| {
+                let target = q
+                    .item(item_id)
+                    .map(|item| match item.kind.options().first() {
+                        Some(option) => format!("#q-{item_id}-{}", option.code),
+                        None if matches!(item.kind, survey_defs::ItemKind::YesNo) => format!("#q-{item_id}-yes"),
+                        None if matches!(item.kind, survey_defs::ItemKind::RatingScale { .. }) => {
+                            format!("#item-{item_id}")
+                        }
+                        None => format!("#q-{item_id}"),
+                    })
+                    .unwrap_or_default();
+                view! { <li><a href=target>{message.clone()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                <h2>{lang.t("error-summary-title")}</h2>
+                <ul>{links}</ul>
+            </div>
+        }
+    });
+    let page_title = format!(
+        "{}{} · {}",
+        if problems.is_empty() { String::new() } else { format!("{} ", lang.t("error-title-prefix")) },
+        section_title.text,
+        title
+    );
+    let action = format!("/r/{campaign}/q/{number}");
+    let any_optional = section.items.iter().any(|i| i.kind.is_answerable() && !i.required);
+    view! {
+        <Title text=page_title/>
+        <p><a class="back-link" href=previous>{lang.t("screen-back")}</a></p>
+        <p class="step" aria-live="polite">{lang.t_args("screen-step", &[("step", step.into()), ("steps", steps.into())])}</p>
+        <progress class="step-bar" max=steps value=step aria-hidden="true"></progress>
+        {summary}
+        <h1 lang=section_title.lang>{section_title.text}</h1>
+        <p class="required-note">
+            {if any_optional { lang.t("form-required-except-optional") } else { lang.t("form-all-required") }}
+        </p>
+        <form method="post" action=action novalidate=true>
+            <input type="hidden" name="form_token" value=progress.form_token.clone()/>
+            <input type="hidden" name="lang" value=lang.tag()/>
+            {items}
+            <button type="submit">{lang.t("screen-continue")}</button>
+        </form>
+    }
+}

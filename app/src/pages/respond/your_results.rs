@@ -1,0 +1,137 @@
+use super::answers::answer_text;
+use crate::i18n::Lang;
+use crate::questionnaire_view::text_in;
+use crate::respondent::{ReturnView, load_return_view};
+use crate::shell::use_page;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The private return page: the respondent's own answers and scores, when results
+/// come back, and withdrawal.
+#[component]
+pub fn YourResultsPage() -> impl IntoView {
+    let lang = use_page().lang;
+    let query = use_query_map();
+    let confirm_missing = query.with_untracked(|q| q.get("confirm").is_some_and(|v| v == "missing"));
+    let view_data = Resource::new(|| (), |_| load_return_view());
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match view_data.await {
+                    Ok(Some(data)) => view! { <YourResults data lang confirm_missing/> }.into_any(),
+                    Ok(None) => {
+                        crate::pages::set_status(404);
+                        view! {
+                            <Title text=lang.t("return-unknown-title")/>
+                            <h1>{lang.t("return-unknown-title")}</h1>
+                            <p>{lang.t("return-unknown-body")}</p>
+                        }
+                        .into_any()
+                    }
+                    Err(_) => {
+                        crate::pages::set_status(503);
+                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl IntoView {
+    let campaign = data.campaign;
+    let q = &campaign.questionnaire;
+    let answers = q
+        .answerable_items()
+        .filter_map(|item| {
+            let answer = data.answers.get(&item.id)?;
+            let question = text_in(&item.text, lang);
+            Some(view! {
+                <div class="review-row">
+                    <dt lang=question.lang>{question.text}</dt>
+                    <dd>{answer_text(item, answer, lang)}</dd>
+                </div>
+            })
+        })
+        .collect_view();
+    let scores = data
+        .scores
+        .iter()
+        .filter_map(|score| {
+            let scale = q.scales.iter().find(|s| s.id == score.scale_id)?;
+            let title = text_in(&scale.title, lang);
+            let value = score.value.map_or_else(
+                || lang.t("return-score-missing"),
+                |v| if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") },
+            );
+            let band = score.band.and_then(|b| scale.bands.get(b)).map(|b| text_in(&b.label, lang).text);
+            let caveat = scale.caveat.as_ref().map(|c| text_in(c, lang));
+            Some(view! {
+                <div class="score">
+                    <h3 lang=title.lang>{title.text}</h3>
+                    <p class="score-value">{lang.t("return-your-score")} " " <strong>{value}</strong></p>
+                    {band.map(|b| view! { <p>{lang.t("return-band")} " " <strong>{b}</strong></p> })}
+                    {caveat.map(|c| view! { <p class="caveat" lang=c.lang>{c.text}</p> })}
+                </div>
+            })
+        })
+        .collect_view();
+    let promise =
+        campaign.results_promised_on.clone().map(|date| lang.t_args("start-results-promise", &[("date", date.into())]));
+    let title = if confirm_missing {
+        format!("{} {}", lang.t("error-title-prefix"), lang.t("return-title"))
+    } else {
+        lang.t("return-title")
+    };
+    view! {
+        <Title text=title/>
+        <p class="eyebrow">{campaign.title.clone()}</p>
+        <h1>{lang.t("return-title")}</h1>
+        <p>{lang.t_args("return-submitted-on", &[("date", data.submitted_on.clone().into())])}</p>
+        {(!data.scores.is_empty()).then(|| view! { <h2>{lang.t("return-scores-title")}</h2> })}
+        {scores}
+        <h2>{lang.t("return-everyone-title")}</h2>
+        <p>{lang.t_args("start-small-groups", &[("k", campaign.min_cell_size.into())])}</p>
+        {promise.map(|p| view! { <p>{p}</p> })}
+        <h2>{lang.t("return-answers-title")}</h2>
+        <dl class="review-list">{answers}</dl>
+        <section id="withdraw" aria-labelledby="withdraw-heading">
+            <h2 id="withdraw-heading">{lang.t("return-withdraw-title")}</h2>
+            <p>{lang.t("return-withdraw-explain")}</p>
+            {confirm_missing.then(|| view! {
+                <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                    <h2>{lang.t("error-summary-title")}</h2>
+                    <ul><li><a href="#confirm">{lang.t("return-withdraw-confirm-missing")}</a></li></ul>
+                </div>
+            })}
+            <form method="post" action="/mes-resultats/retrait">
+                <input type="hidden" name="form_token" value=data.form_token/>
+                <input type="hidden" name="lang" value=lang.tag()/>
+                <label class="choice" for="confirm">
+                    <input
+                        type="checkbox"
+                        id="confirm"
+                        name="confirm"
+                        value="yes"
+                        aria-invalid=confirm_missing.then_some("true")
+                    />
+                    <span>{lang.t("return-withdraw-confirm")}</span>
+                </label>
+                <button type="submit" class="button-danger">{lang.t("return-withdraw-button")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// After withdrawal.
+#[component]
+pub fn WithdrawnPage() -> impl IntoView {
+    let lang = use_page().lang;
+    view! {
+        <Title text=lang.t("withdrawn-title")/>
+        <h1>{lang.t("withdrawn-title")}</h1>
+        <p>{lang.t("withdrawn-body")}</p>
+    }
+}

@@ -1,0 +1,315 @@
+//! HTTP for respondents: plain HTML form posts answered with POST-redirect-GET (so the
+//! whole journey works without JavaScript and the back button never resubmits), the
+//! return-link exchange (secret in, cookie set, redirect to a URL without it), and the
+//! JSON submission API. Every post checks its origin and a form token.
+
+use super::cookies::{CONSENT_COOKIE, RETURN_COOKIE, clear_cookie, cookie_value, resume_cookie_name, set_cookie};
+use super::secrets::{constant_time_eq, random_secret};
+use super::service::{RESUME_DAYS, RespondentError, RespondentService, SectionOutcome, SubmitOutcome};
+use crate::error::ApiError;
+use crate::startup::AppState;
+use app::catalog::service::ServiceError;
+use app::respondent::{RespondentState, ReturnView};
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use survey_defs::RawAnswers;
+
+/// A form's fields, repeated names kept (checkboxes).
+type Fields = Vec<(String, String)>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+fn lang_of(fields: &Fields) -> &'static str {
+    app::i18n::Lang::from_tag(field(fields, "lang").unwrap_or("fr")).unwrap_or_default().tag()
+}
+
+fn cookies(headers: &HeaderMap) -> String {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("; ")
+}
+
+/// Cross-site form posts are refused: the browser says where the form came from.
+fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some(origin), Some(host)) => origin.split_once("://").is_some_and(|(_, rest)| rest == host),
+        // Old browsers send neither header on same-origin posts; the form token still applies.
+        (None, _) => true,
+        (Some(_), None) => false,
+    }
+}
+
+fn see_other(location: String) -> Response {
+    Redirect::to(&location).into_response()
+}
+
+fn with_cookie(mut response: Response, cookie: String) -> Response {
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// 403 for a forged or stale form: an HTML page would need the app; a short text is
+/// enough, and nothing was changed.
+fn forbidden() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        "This form has expired or did not come from Boucle. Go back, reload the page and try again.",
+    )
+        .into_response()
+}
+
+fn failure(err: RespondentError, campaign: &str, lang: &str) -> Response {
+    match err {
+        RespondentError::UnknownCampaign => StatusCode::NOT_FOUND.into_response(),
+        RespondentError::CampaignNotOpen | RespondentError::StaleConsent | RespondentError::NoResponse => {
+            see_other(format!("/r/{campaign}?lang={lang}"))
+        }
+        other => ApiError::from(other).into_response(),
+    }
+}
+
+impl From<RespondentError> for ApiError {
+    fn from(err: RespondentError) -> Self {
+        match err {
+            RespondentError::UnknownCampaign | RespondentError::NoResponse => ApiError::NotFound,
+            RespondentError::CampaignNotOpen => {
+                ApiError::Conflict("campaign_closed", "The campaign does not accept answers now")
+            }
+            RespondentError::StaleConsent => {
+                ApiError::Conflict("consent_changed", "The consent text has changed; show it again")
+            }
+            RespondentError::IdempotencyConflict => {
+                ApiError::Conflict("idempotency_conflict", "This idempotency key was already used for other answers")
+            }
+            RespondentError::Invalid(problems) => ApiError::Validation(problems),
+            RespondentError::Db(db) => ApiError::Unavailable(db),
+            RespondentError::Corrupt(version) => {
+                ApiError::Internal(format!("stored questionnaire version {version} is invalid"))
+            }
+        }
+    }
+}
+
+/// `POST /r/{campaign}/consent`: records consent, opens a response, sets the resume cookie.
+pub async fn consent(
+    State(state): State<AppState>,
+    Path(campaign): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let cookie_header = cookies(&headers);
+    let expected = cookie_value(&cookie_header, CONSENT_COOKIE);
+    let sent = field(&fields, "form_token");
+    if !same_origin(&headers)
+        || expected.is_none()
+        || !constant_time_eq(expected.unwrap_or_default(), sent.unwrap_or_default())
+    {
+        return forbidden();
+    }
+    if field(&fields, "consent") != Some("yes") {
+        return see_other(format!("/r/{campaign}?lang={lang}&consent=missing#consent"));
+    }
+    let version = field(&fields, "consent_version").unwrap_or_default();
+    match state.respondents.start(&campaign, lang, version).await {
+        Ok(resume) => with_cookie(
+            see_other(format!("/r/{campaign}/q/1?lang={lang}")),
+            set_cookie(&resume_cookie_name(&campaign), &resume, RESUME_DAYS, state.secure_cookies),
+        ),
+        Err(err) => failure(err, &campaign, lang),
+    }
+}
+
+fn resume_secret(headers: &HeaderMap, campaign: &str) -> Option<String> {
+    cookie_value(&cookies(headers), &resume_cookie_name(campaign)).map(str::to_string)
+}
+
+fn check_form(state: &AppState, headers: &HeaderMap, fields: &Fields, resume: &str) -> bool {
+    same_origin(headers)
+        && constant_time_eq(&state.respondents.form_token(resume), field(fields, "form_token").unwrap_or_default())
+}
+
+/// `POST /r/{campaign}/q/{n}`: saves screen `n` (1-based, `survey_defs::screens`) and goes on, or back to it
+/// with its problems and everything typed kept.
+pub async fn save_section(
+    State(state): State<AppState>,
+    Path((campaign, number)): Path<(String, usize)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let Some(resume) = resume_secret(&headers, &campaign) else {
+        return see_other(format!("/r/{campaign}?lang={lang}"));
+    };
+    if !check_form(&state, &headers, &fields, &resume) {
+        return forbidden();
+    }
+    let index = number.saturating_sub(1);
+    match state.respondents.save_screen(&campaign, &resume, index, &fields).await {
+        Ok(SectionOutcome::Saved { next: Some(next) }) => {
+            see_other(format!("/r/{campaign}/q/{}?lang={lang}", next + 1))
+        }
+        Ok(SectionOutcome::Saved { next: None }) => see_other(format!("/r/{campaign}/review?lang={lang}")),
+        Ok(SectionOutcome::Rejected) => see_other(format!("/r/{campaign}/q/{number}?lang={lang}#error-summary")),
+        Err(err) => failure(err, &campaign, lang),
+    }
+}
+
+/// `POST /r/{campaign}/submit`: stores the response once, then shows the receipt.
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(campaign): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let Some(resume) = resume_secret(&headers, &campaign) else {
+        return see_other(format!("/r/{campaign}?lang={lang}"));
+    };
+    if !check_form(&state, &headers, &fields, &resume) {
+        return forbidden();
+    }
+    match state.respondents.submit(&campaign, &resume).await {
+        Ok(SubmitOutcome::Submitted) => see_other(format!("/r/{campaign}/merci?lang={lang}")),
+        Ok(SubmitOutcome::Incomplete { screen }) => {
+            see_other(format!("/r/{campaign}/q/{}?lang={lang}#error-summary", screen + 1))
+        }
+        Err(err) => failure(err, &campaign, lang),
+    }
+}
+
+/// `GET /retour/{secret}`: the private return link. The secret is exchanged for a
+/// cookie and the browser sent to a URL without it, so it stays out of history,
+/// referrers and logs. Unknown secrets count towards the address's limit.
+pub async fn open_return_link(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(secret): Path<String>,
+) -> Response {
+    if state.failed_lookups.is_blocked(peer.ip()) {
+        tracing::warn!(target: "security", event = "token_throttled", peer = %peer.ip());
+        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], "Too many attempts. Wait a minute.")
+            .into_response();
+    }
+    match state.respondents.return_view(&secret).await {
+        Ok(Some(_)) => with_cookie(
+            see_other("/mes-resultats".to_string()),
+            set_cookie(RETURN_COOKIE, &secret, 365, state.secure_cookies),
+        ),
+        Ok(None) => {
+            state.failed_lookups.record(peer.ip());
+            tracing::warn!(target: "security", event = "unknown_return_link", peer = %peer.ip());
+            see_other("/mes-resultats".to_string())
+        }
+        Err(err) => ApiError::from(err).into_response(),
+    }
+}
+
+/// `POST /mes-resultats/retrait`: withdraws the response of this browser's return link.
+pub async fn withdraw(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
+    let lang = lang_of(&fields);
+    let Some(secret) = cookie_value(&cookies(&headers), RETURN_COOKIE).map(str::to_string) else {
+        return see_other(format!("/mes-resultats?lang={lang}"));
+    };
+    let token_ok = constant_time_eq(
+        &state.respondents.return_form_token(&secret),
+        field(&fields, "form_token").unwrap_or_default(),
+    );
+    if !same_origin(&headers) || !token_ok {
+        return forbidden();
+    }
+    if field(&fields, "confirm") != Some("yes") {
+        return see_other(format!("/mes-resultats?lang={lang}&confirm=missing#withdraw"));
+    }
+    match state.respondents.withdraw(&secret).await {
+        Ok(_) => with_cookie(see_other(format!("/mes-resultats/retire?lang={lang}")), clear_cookie(RETURN_COOKIE)),
+        Err(err) => ApiError::from(err).into_response(),
+    }
+}
+
+/// Body of `POST /api/v1/campaigns/{campaign}/responses`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionBody {
+    /// Language the respondent answered in.
+    pub language: String,
+    /// The consent text version the respondent agreed to.
+    pub consent_version: String,
+    /// Answers by item id.
+    pub answers: RawAnswers,
+}
+
+/// `POST /api/v1/campaigns/{campaign}/responses` with an `Idempotency-Key` header:
+/// a complete response in one call; a retry with the same key gets the same reply.
+pub async fn submit_json(
+    State(state): State<AppState>,
+    Path(campaign): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<SubmissionBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| {
+            (16..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .ok_or_else(|| {
+            ApiError::BadRequest(
+                "an Idempotency-Key header of 16 to 128 letters, digits, '-' or '_' is required".into(),
+            )
+        })?
+        .to_string();
+    let Json(body) = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+        _ => ApiError::BadRequest(rejection.body_text()),
+    })?;
+    let lang = app::i18n::Lang::from_tag(&body.language).unwrap_or_default().tag();
+    let receipt =
+        state.respondents.submit_complete(&campaign, &key, lang, &body.consent_version, &body.answers).await?;
+    let status = if receipt.created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(receipt)).into_response())
+}
+
+/// A fresh consent-form token: the cookie's value if the browser has one.
+pub fn consent_token(cookie_header: &str) -> String {
+    cookie_value(cookie_header, CONSENT_COOKIE).map(str::to_string).unwrap_or_else(random_secret)
+}
+
+fn unavailable(err: RespondentError) -> ServiceError {
+    tracing::error!(error = %err, "respondent service failed");
+    ServiceError::Unavailable
+}
+
+#[async_trait::async_trait]
+impl app::respondent::service::Respondents for RespondentService {
+    async fn state(&self, campaign: &str, cookie_header: &str) -> Result<Option<RespondentState>, ServiceError> {
+        let Some(loaded) = self.campaign(campaign).await.map_err(unavailable)? else {
+            return Ok(None);
+        };
+        let progress = match cookie_value(cookie_header, &resume_cookie_name(campaign)) {
+            Some(resume) => self.progress(loaded.row.id, resume).await.map_err(|e| unavailable(e.into()))?,
+            None => None,
+        };
+        Ok(Some(RespondentState { campaign: loaded.info, progress, consent_token: consent_token(cookie_header) }))
+    }
+
+    async fn return_view(&self, cookie_header: &str) -> Result<Option<ReturnView>, ServiceError> {
+        match cookie_value(cookie_header, RETURN_COOKIE) {
+            Some(secret) => RespondentService::return_view(self, secret).await.map_err(unavailable),
+            None => Ok(None),
+        }
+    }
+}
