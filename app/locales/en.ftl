@@ -103,6 +103,7 @@ declined-body = You chose not to answer. Nothing was saved. You can close this p
 screen-back = Back
 screen-step = Step { $step } of { $steps }
 screen-continue = Continue
+screen-question-number = Question { $number }:
 
 review-title = Check your answers
 review-intro = Read your answers again. You can still change them before sending.

@@ -104,6 +104,7 @@ declined-body = Vous avez choisi de ne pas répondre. Rien n'a été enregistré
 screen-back = Retour
 screen-step = Étape { $step } sur { $steps }
 screen-continue = Continuer
+screen-question-number = Question { $number } :
 
 review-title = Vérifiez vos réponses
 review-intro = Relisez vos réponses. Vous pouvez encore les modifier avant de les envoyer.

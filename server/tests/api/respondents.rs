@@ -92,6 +92,7 @@ async fn a_respondent_answers_phq9_without_javascript_and_withdraws() {
     assert!(page.contains("<title>Erreur :"), "error title");
     assert!(page.contains(r#"id="error-summary""#));
     assert_eq!(page.matches("Répondez à cette question.").count(), 6, "3 in the summary, 3 next to the items");
+    assert!(page.contains("Question 4 : Répondez à cette question."), "the summary names the question");
     assert!(page.contains(r#"aria-invalid="true""#));
     assert!(page.contains(r#"id="q-phq9_3-2" name="phq9_3" value="2" checked"#), "answers kept: {page}");
 

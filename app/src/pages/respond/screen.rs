@@ -132,6 +132,15 @@ fn ScreenForm(
         .count();
     let raw = survey_defs::raw_from_form(&q, &progress.raw_answers);
     let visible = visibility(&q, &survey_defs::check_partial(&q, &raw).answers);
+    // Question numbers of the items on this screen, for the error summary's links.
+    let mut numbers = BTreeMap::new();
+    let mut counted = first_number;
+    for item in &section.items[screen.first_item..screen.first_item + screen.item_count] {
+        if item.kind.is_answerable() {
+            counted += 1;
+            numbers.insert(item.id.clone(), counted);
+        }
+    }
     let mut number_so_far = first_number;
     let items = section.items[screen.first_item..screen.first_item + screen.item_count]
         .iter()
@@ -162,7 +171,11 @@ fn ScreenForm(
                         None => format!("#q-{item_id}"),
                     })
                     .unwrap_or_default();
-                view! { <li><a href=target>{message.clone()}</a></li> }
+                let prefix = numbers
+                    .get(item_id)
+                    .map(|n| lang.t_args("screen-question-number", &[("number", (*n).into())]))
+                    .unwrap_or_default();
+                view! { <li><a href=target>{format!("{prefix} {message}")}</a></li> }
             })
             .collect_view();
         view! {
