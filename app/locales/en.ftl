@@ -117,6 +117,7 @@ receipt-link-title = Your personal link
 receipt-link-explain = With this link you will be able to see your results, everyone's results, what was decided, and withdraw your answers.
 receipt-link-keep = Keep this link to yourself: it is the only way to find your answers again. We cannot send it to you again.
 receipt-next-title = What happens next?
+receipt-qr-label = QR code of your personal link: take a photo of it to keep it on your phone.
 
 return-unknown-title = This link does not work
 return-unknown-body = This personal link is not valid, or the answers were withdrawn. Check that you copied the whole link.

@@ -118,6 +118,7 @@ receipt-link-title = Votre lien personnel
 receipt-link-explain = Avec ce lien, vous pourrez voir vos résultats, les résultats de tous, ce qui a été décidé, et retirer vos réponses.
 receipt-link-keep = Gardez ce lien pour vous : c'est le seul moyen de retrouver vos réponses. Nous ne pouvons pas vous le renvoyer.
 receipt-next-title = Et ensuite ?
+receipt-qr-label = Code QR de votre lien personnel : photographiez-le pour le garder sur votre téléphone.
 
 return-unknown-title = Ce lien ne fonctionne pas
 return-unknown-body = Ce lien personnel n'est pas valide, ou les réponses ont été retirées. Vérifiez que vous avez copié le lien en entier.

@@ -103,11 +103,8 @@ async fn acknowledged_submissions_survive_sigkill() {
     let db = sea_orm::Database::connect(&database_url).await.expect("open database");
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     use server::entities::response;
-    let stored = response::Entity::find()
-        .filter(response::Column::Status.eq("submitted"))
-        .all(&db)
-        .await
-        .expect("responses");
+    let stored =
+        response::Entity::find().filter(response::Column::Status.eq("submitted")).all(&db).await.expect("responses");
     let keys: std::collections::HashSet<&str> = stored.iter().map(|r| r.idempotency_key.as_str()).collect();
     let lost: Vec<&String> = acknowledged.iter().filter(|k| !keys.contains(k.as_str())).collect();
     assert!(lost.is_empty(), "{} acknowledged submissions lost, e.g. {:?}", lost.len(), lost.first());

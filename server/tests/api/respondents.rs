@@ -122,6 +122,7 @@ async fn a_respondent_answers_phq9_without_javascript_and_withdraws() {
     let secret: String =
         receipt[link_start + 8..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     assert_eq!(secret.len(), 43);
+    assert!(receipt.contains(r#"role="img" aria-label="Code QR"#) && receipt.contains("<svg"), "QR code of the link");
 
     // The return link, opened later on another device: exchanged for a cookie.
     let later = Respondent::new(&app);

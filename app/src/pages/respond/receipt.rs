@@ -61,6 +61,7 @@ fn receipt(state: RespondentState, lang: Lang) -> AnyView {
         <h2>{lang.t("receipt-link-title")}</h2>
         <p>{lang.t("receipt-link-explain")}</p>
         <p class="return-link"><a href=link.clone()>{link.clone()}</a></p>
+        <crate::qr::QrCode text=link.clone() label=lang.t("receipt-qr-label")/>
         <p class="hint">{lang.t("receipt-link-keep")}</p>
         <h2>{lang.t("receipt-next-title")}</h2>
         {promise.map(|p| view! { <p>{p}</p> })}
