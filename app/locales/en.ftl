@@ -103,6 +103,7 @@ declined-body = You chose not to answer. Nothing was saved. You can close this p
 screen-back = Back
 screen-step = Step { $step } of { $steps }
 screen-continue = Continue
+screen-offline = No network for now: your answers are kept on this phone. They will be sent as soon as the network is back; do not close this page.
 screen-question-number = Question { $number }:
 
 review-title = Check your answers

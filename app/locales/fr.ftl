@@ -104,6 +104,7 @@ declined-body = Vous avez choisi de ne pas répondre. Rien n'a été enregistré
 screen-back = Retour
 screen-step = Étape { $step } sur { $steps }
 screen-continue = Continuer
+screen-offline = Pas de réseau pour l'instant : vos réponses sont gardées sur ce téléphone. Elles partiront dès que le réseau revient ; ne fermez pas cette page.
 screen-question-number = Question { $number } :
 
 review-title = Vérifiez vos réponses

@@ -1,5 +1,6 @@
 use super::{campaign_path, problem_message, redirect};
 use crate::i18n::Lang;
+use crate::islands::AnswerKeeper;
 use crate::questionnaire_view::{FieldState, ItemField, text_in};
 use crate::respondent::{CampaignStatus, Progress, RespondentState, load_respondent_state};
 use crate::shell::use_page;
@@ -203,11 +204,13 @@ fn ScreenForm(
         <p class="required-note">
             {if any_optional { lang.t("form-required-except-optional") } else { lang.t("form-all-required") }}
         </p>
-        <form method="post" action=action novalidate=true>
-            <input type="hidden" name="form_token" value=progress.form_token.clone()/>
-            <input type="hidden" name="lang" value=lang.tag()/>
-            {items}
-            <button type="submit">{lang.t("screen-continue")}</button>
-        </form>
+        <AnswerKeeper storage_key=format!("boucle:{campaign}:{number}") offline_message=lang.t("screen-offline")>
+            <form method="post" action=action novalidate=true>
+                <input type="hidden" name="form_token" value=progress.form_token.clone()/>
+                <input type="hidden" name="lang" value=lang.tag()/>
+                {items}
+                <button type="submit">{lang.t("screen-continue")}</button>
+            </form>
+        </AnswerKeeper>
     }
 }
