@@ -18,7 +18,7 @@ fn answers(n: usize) -> serde_json::Value {
     for i in 1..=9 {
         answers.insert(format!("phq9_{i}"), serde_json::json!(((n + i) % 4).to_string()));
     }
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         answers.insert("phq9_10".into(), serde_json::json!("assez"));
     }
     serde_json::json!({ "language": "fr", "consent_version": "1", "answers": answers })

@@ -6,6 +6,7 @@
 //! The return secret is derived from the server key and the response's idempotency
 //! key, so a retried submission can show the same link again without storing it.
 
+pub mod committer;
 pub mod cookies;
 pub mod handlers;
 pub mod secrets;

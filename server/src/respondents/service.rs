@@ -1,5 +1,6 @@
 //! Respondent operations over the database. Knows nothing of HTTP.
 
+use super::committer::{Committed, Committer, NewResponse};
 use super::secrets::{ServerKey, hash_secret, random_secret};
 use crate::audit::{self, AuditEvent};
 use crate::clock::now_millis;
@@ -89,6 +90,11 @@ pub struct RespondentService {
     key: ServerKey,
     /// Published versions never change, so parsed definitions are cached by id.
     definitions: Arc<RwLock<HashMap<i32, Arc<Questionnaire>>>>,
+    /// SQLite has one writer at a time; queueing writers here, in order, avoids its
+    /// busy-wait retries, which made the slowest submissions wait hundreds of ms.
+    writers: Arc<tokio::sync::Mutex<()>>,
+    /// Writes complete submissions in groups, one flush per group.
+    committer: Committer,
 }
 
 fn iso_date(millis: Option<i64>) -> Option<String> {
@@ -107,9 +113,24 @@ fn status_of(row: &campaign::Model, now: i64) -> CampaignStatus {
 }
 
 impl RespondentService {
-    /// The service over this database, with the server key.
+    /// The service over this database, with the server key. Starts the submission
+    /// writer, so it must be called within a Tokio runtime.
     pub fn new(db: DatabaseConnection, key: ServerKey) -> RespondentService {
-        RespondentService { db, key, definitions: Arc::new(RwLock::new(HashMap::new())) }
+        RespondentService {
+            key,
+            definitions: Arc::new(RwLock::new(HashMap::new())),
+            writers: Arc::new(tokio::sync::Mutex::new(())),
+            committer: Committer::start(db.clone()),
+            db,
+        }
+    }
+
+    /// Waits for this process's turn to write, on SQLite only (PostgreSQL has row locks).
+    async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.db.get_database_backend() {
+            sea_orm::DatabaseBackend::Sqlite => Some(self.writers.lock().await),
+            _ => None,
+        }
     }
 
     /// The token respondents' forms carry, derived from their resume secret.
@@ -233,6 +254,7 @@ impl RespondentService {
         let empty = EncodedAnswers::codes_to_bytes(&layout.encode(&Answers::new()).codes);
         let resume = random_secret();
         let now = now_millis();
+        let _turn = self.write_turn().await;
         let txn = self.db.begin().await?;
         let created = response::ActiveModel {
             campaign_id: Set(campaign.row.id),
@@ -341,6 +363,7 @@ impl RespondentService {
             problem_section: Set(problem_section),
             updated_at: Set(now_millis()),
         };
+        let _turn = self.write_turn().await;
         response_draft::Entity::insert(row)
             .on_conflict(
                 sea_orm::sea_query::OnConflict::column(response_draft::Column::ResponseId)
@@ -396,6 +419,7 @@ impl RespondentService {
     ) -> Result<bool, RespondentError> {
         let encoded = questionnaire.answer_layout().encode(answers);
         let now = now_millis();
+        let _turn = self.write_turn().await;
         let txn = self.db.begin().await?;
         let updated = response::Entity::update_many()
             .col_expr(response::Column::Status, sea_orm::sea_query::Expr::value(response::SUBMITTED))
@@ -482,60 +506,27 @@ impl RespondentService {
         if consent_version != campaign.row.consent_version {
             return Err(RespondentError::StaleConsent);
         }
-        let now = now_millis();
-        let txn = self.db.begin().await?;
-        let inserted = response::ActiveModel {
-            campaign_id: Set(campaign.row.id),
-            questionnaire_version_id: Set(campaign.row.questionnaire_version_id),
-            idempotency_key: Set(idempotency_key.to_string()),
-            status: Set(response::SUBMITTED.to_string()),
-            language: Set(language.to_string()),
-            codes: Set(codes.clone()),
-            started_at: Set(now),
-            updated_at: Set(now),
-            submitted_at: Set(Some(now)),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await;
-        let created = match inserted {
-            Ok(row) => row,
-            Err(err) => {
-                // A concurrent retry with the same key won the race: answer as a retry.
-                txn.rollback().await.ok();
-                return match self.by_idempotency_key(idempotency_key).await? {
-                    Some(existing) if existing.codes == codes => Ok(receipt(false)),
-                    Some(_) => Err(RespondentError::IdempotencyConflict),
-                    None => Err(err.into()),
-                };
-            }
+        let row = NewResponse {
+            campaign_id: campaign.row.id,
+            version_id: campaign.row.questionnaire_version_id,
+            idempotency_key: idempotency_key.to_string(),
+            language: language.to_string(),
+            consent_version: consent_version.to_string(),
+            codes: codes.clone(),
+            texts: encoded.texts,
+            return_hash: hash_secret(&self.return_secret(idempotency_key)),
+            now: now_millis(),
         };
-        for (item_id, text) in encoded.texts {
-            response_text::ActiveModel { response_id: Set(created.id), item_id: Set(item_id), text: Set(text) }
-                .insert(&txn)
-                .await?;
+        match self.committer.commit(row).await? {
+            Committed::Created => Ok(receipt(true)),
+            // A concurrent retry with the same key got there first: answer as a retry.
+            Committed::KeyTaken => match self.by_idempotency_key(idempotency_key).await? {
+                Some(existing) if existing.campaign_id == campaign.row.id && existing.codes == codes => {
+                    Ok(receipt(false))
+                }
+                _ => Err(RespondentError::IdempotencyConflict),
+            },
         }
-        consent::ActiveModel {
-            campaign_id: Set(campaign.row.id),
-            response_id: Set(Some(created.id)),
-            text_version: Set(consent_version.to_string()),
-            language: Set(language.to_string()),
-            given_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        response_access::ActiveModel {
-            token_hash: Set(hash_secret(&self.return_secret(idempotency_key))),
-            response_id: Set(created.id),
-            kind: Set(response_access::RETURN.to_string()),
-            created_at: Set(now),
-            expires_at: Set(None),
-        }
-        .insert(&txn)
-        .await?;
-        txn.commit().await?;
-        Ok(receipt(true))
     }
 
     async fn by_idempotency_key(&self, key: &str) -> Result<Option<response::Model>, DbErr> {
@@ -592,6 +583,7 @@ impl RespondentService {
             .map(|c| c.public_id)
             .unwrap_or_default();
         let now = now_millis();
+        let _turn = self.write_turn().await;
         let txn = self.db.begin().await?;
         consent::Entity::update_many()
             .col_expr(consent::Column::WithdrawnAt, sea_orm::sea_query::Expr::value(now))
