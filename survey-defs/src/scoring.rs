@@ -89,29 +89,14 @@ impl ScaleInfo {
         }
     }
 
-    /// Scoring values after range check and reverse coding; `None` = missing.
-    /// Values outside the item's range (corrupt data) count as missing.
-    fn coded(&self, values: &[Option<i32>]) -> Vec<Option<f64>> {
-        self.items
-            .iter()
-            .enumerate()
-            .map(|(j, info)| {
-                let v = values.get(j).copied().flatten()?;
-                if v < info.min || v > info.max {
-                    return None;
-                }
-                let v = i64::from(v);
-                let coded = if info.reversed { i64::from(info.min) + i64::from(info.max) - v } else { v };
-                // |coded| ≤ 2^32: exact in f64.
-                #[allow(clippy::cast_precision_loss)]
-                Some(coded as f64)
-            })
-            .collect()
-    }
-
     /// How many of `values` count as answered.
     pub fn answered(&self, values: &[Option<i32>]) -> u32 {
-        let count = self.coded(values).iter().flatten().count();
+        let count = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(j, item)| values.get(*j).copied().flatten().is_some_and(|v| v >= item.min && v <= item.max))
+            .count();
         u32::try_from(count).unwrap_or(u32::MAX)
     }
 }
@@ -122,17 +107,33 @@ fn round2(x: f64) -> f64 {
 
 /// Scores raw option values (not reversed), one per scale item in the scale's order;
 /// `None` = missing. This is the single scoring implementation.
+///
+/// One pass, no allocation: analytics calls it once per respondent and scale, millions
+/// of times for a large campaign.
 pub fn score_values(info: &ScaleInfo, values: &[Option<i32>]) -> Option<f64> {
-    let coded = info.coded(values);
-    let answered: Vec<(usize, f64)> = coded.iter().enumerate().filter_map(|(j, v)| v.map(|v| (j, v))).collect();
-    let count = answered.len();
+    let (mut count, mut sum, mut rescaled) = (0usize, 0.0f64, 0.0f64);
+    for (j, item) in info.items.iter().enumerate() {
+        let Some(v) = values.get(j).copied().flatten() else { continue };
+        // Values outside the item's range (corrupt data) count as missing.
+        if v < item.min || v > item.max {
+            continue;
+        }
+        let v = i64::from(v);
+        let coded = if item.reversed { i64::from(item.min) + i64::from(item.max) - v } else { v };
+        // |coded| ≤ 2^32: exact in f64.
+        #[allow(clippy::cast_precision_loss)]
+        let coded = coded as f64;
+        let (min, max) = (f64::from(item.min), f64::from(item.max));
+        count += 1;
+        sum += coded;
+        rescaled += (coded - min) / (max - min) * 100.0;
+    }
     if count == 0 || u32::try_from(count).unwrap_or(u32::MAX) < info.min_answered {
         return None;
     }
     // Counts are small (a few hundred items at most): exact in f64.
     #[allow(clippy::cast_precision_loss)]
     let (count_f, total_f) = (count as f64, info.items.len() as f64);
-    let sum: f64 = answered.iter().map(|(_, v)| v).sum();
     let score = match info.method {
         ScoringMethod::Sum if info.prorate && count < info.items.len() => {
             let (low, high) = info.possible_range();
@@ -140,17 +141,7 @@ pub fn score_values(info: &ScaleInfo, values: &[Option<i32>]) -> Option<f64> {
         }
         ScoringMethod::Sum => sum,
         ScoringMethod::Mean => round2(sum / count_f),
-        ScoringMethod::MeanRescaled => {
-            let rescaled: f64 = answered
-                .iter()
-                .map(|(j, v)| {
-                    let item = &info.items[*j];
-                    let (min, max) = (f64::from(item.min), f64::from(item.max));
-                    (v - min) / (max - min) * 100.0
-                })
-                .sum();
-            round2(rescaled / count_f)
-        }
+        ScoringMethod::MeanRescaled => round2(rescaled / count_f),
     };
     Some(score)
 }
