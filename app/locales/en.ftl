@@ -149,3 +149,16 @@ problem-too-many-selected = You chose too many answers.
 problem-too-few-selected = Choose more answers.
 problem-invalid-number = Write a number, for example 72 or 72.5.
 problem-invalid-date = Write a valid date.
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -150,3 +150,16 @@ problem-too-many-selected = Vous avez choisi trop de réponses.
 problem-too-few-selected = Choisissez plus de réponses.
 problem-invalid-number = Écrivez un nombre, par exemple 72 ou 72,5.
 problem-invalid-date = Écrivez une date valide.
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

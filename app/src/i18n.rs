@@ -88,6 +88,25 @@ impl Lang {
         self.format(key, Some(&fluent_args))
     }
 
+    /// An ISO date (`2027-02-21`) in words: "21 février 2027", "21 February 2027".
+    /// Anything that is not such a date is returned unchanged.
+    pub fn date(self, iso: &str) -> String {
+        let mut parts = iso.splitn(3, '-');
+        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+            return iso.to_string();
+        };
+        match (month.parse::<u8>(), day.parse::<u8>()) {
+            (Ok(m @ 1..=12), Ok(d @ 1..=31)) if year.len() == 4 => {
+                let month = self.t(&format!("month-{m}"));
+                match self {
+                    Lang::Fr if d == 1 => format!("1er {month} {year}"),
+                    _ => format!("{d} {month} {year}"),
+                }
+            }
+            _ => iso.to_string(),
+        }
+    }
+
     fn format(self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         let bundle = self.bundle();
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
@@ -154,6 +173,15 @@ mod tests {
         let text = Lang::En.t_args("library-item-count", &[("count", 9.into())]);
         assert_eq!(text, "9 questions");
         assert_eq!(Lang::Fr.t_args("library-item-count", &[("count", 1.into())]), "1 question");
+    }
+
+    #[test]
+    fn dates_are_written_in_words() {
+        assert_eq!(Lang::Fr.date("2027-02-21"), "21 février 2027");
+        assert_eq!(Lang::Fr.date("2027-03-01"), "1er mars 2027");
+        assert_eq!(Lang::En.date("2027-02-21"), "21 February 2027");
+        assert_eq!(Lang::En.date("not a date"), "not a date");
+        assert_eq!(Lang::Fr.date("2027-13-01"), "2027-13-01");
     }
 
     #[test]

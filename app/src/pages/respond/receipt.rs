@@ -50,8 +50,10 @@ fn receipt(state: RespondentState, lang: Lang) -> AnyView {
         return ().into_any();
     };
     let link = format!("{}/retour/{secret}", site_origin());
-    let promise =
-        campaign.results_promised_on.clone().map(|date| lang.t_args("start-results-promise", &[("date", date.into())]));
+    let promise = campaign
+        .results_promised_on
+        .clone()
+        .map(|date| lang.t_args("start-results-promise", &[("date", lang.date(&date).into())]));
     view! {
         <Title text=format!("{} · {}", lang.t("receipt-title"), campaign.title)/>
         <div class="panel-success">

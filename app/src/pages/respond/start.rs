@@ -41,8 +41,10 @@ fn Welcome(state: RespondentState, lang: Lang, consent_missing: bool) -> impl In
     let minutes = q.estimated_minutes.unwrap_or(((questions as u32) / 3).max(2));
     let why = text_in(&q.who_asks_and_why, lang);
     let intro = text_in(&q.introduction, lang);
-    let promise =
-        campaign.results_promised_on.clone().map(|date| lang.t_args("start-results-promise", &[("date", date.into())]));
+    let promise = campaign
+        .results_promised_on
+        .clone()
+        .map(|date| lang.t_args("start-results-promise", &[("date", lang.date(&date).into())]));
     let anonymity = if campaign.anonymous { lang.t("start-anonymous") } else { lang.t("start-pseudonymous") };
     let k = lang.t_args("start-small-groups", &[("k", campaign.min_cell_size.into())]);
     // Double-submit token for the consent form: the same value in a cookie and a field.

@@ -78,8 +78,10 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl Into
             })
         })
         .collect_view();
-    let promise =
-        campaign.results_promised_on.clone().map(|date| lang.t_args("start-results-promise", &[("date", date.into())]));
+    let promise = campaign
+        .results_promised_on
+        .clone()
+        .map(|date| lang.t_args("start-results-promise", &[("date", lang.date(&date).into())]));
     let title = if confirm_missing {
         format!("{} {}", lang.t("error-title-prefix"), lang.t("return-title"))
     } else {
@@ -89,7 +91,7 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl Into
         <Title text=title/>
         <p class="eyebrow">{campaign.title.clone()}</p>
         <h1>{lang.t("return-title")}</h1>
-        <p>{lang.t_args("return-submitted-on", &[("date", data.submitted_on.clone().into())])}</p>
+        <p>{lang.t_args("return-submitted-on", &[("date", lang.date(&data.submitted_on).into())])}</p>
         {(!data.scores.is_empty()).then(|| view! { <h2>{lang.t("return-scores-title")}</h2> })}
         {scores}
         <h2>{lang.t("return-everyone-title")}</h2>
