@@ -72,6 +72,8 @@ pub struct RespondentState {
     pub progress: Option<Progress>,
     /// Token for the consent form (CSRF defence before any answer exists).
     pub consent_token: String,
+    /// This browser came through an invitation link.
+    pub invited: bool,
 }
 
 /// What the private return link shows.

@@ -3,7 +3,8 @@
 
 use crate::i18n::Lang;
 use crate::pages::respond::{
-    CampaignStartPage, DeclinedPage, ReceiptPage, ReviewPage, ScreenPage, WithdrawnPage, YourResultsPage,
+    CampaignStartPage, DeclinedPage, InvalidInvitationPage, ReceiptPage, ReviewPage, ScreenPage, WithdrawnPage,
+    YourResultsPage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -124,6 +125,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/r/:campaign/review") view=ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/r/:campaign/merci") view=ReceiptPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-resultats") view=YourResultsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/lien-invalide") view=InvalidInvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-resultats/retire") view=WithdrawnPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

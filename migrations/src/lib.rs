@@ -21,6 +21,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_initial;
 mod m20261123_000002_respondents;
+mod m20261123_000003_invitation_response_bigint;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -28,6 +29,10 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_initial::Migration), Box::new(m20261123_000002_respondents::Migration)]
+        vec![
+            Box::new(m20261123_000001_initial::Migration),
+            Box::new(m20261123_000002_respondents::Migration),
+            Box::new(m20261123_000003_invitation_response_bigint::Migration),
+        ]
     }
 }

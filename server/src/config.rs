@@ -23,6 +23,84 @@ pub enum Command {
     Serve(Config),
     /// Apply database migrations and exit.
     Migrate(Config),
+    /// Campaign administration from the command line (until staff sign in on the web).
+    Campaign(CampaignArgs),
+}
+
+/// `boucle campaign …`.
+#[derive(Debug, Args)]
+pub struct CampaignArgs {
+    /// Database settings.
+    #[command(flatten)]
+    pub config: Config,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: CampaignAction,
+}
+
+/// Campaign administration commands.
+#[derive(Debug, Subcommand)]
+pub enum CampaignAction {
+    /// Create an open campaign from a published questionnaire; prints its public id.
+    Create {
+        /// Questionnaire id, e.g. `phq-9` (its newest published version is used).
+        #[arg(long)]
+        questionnaire: String,
+        /// Title shown to respondents.
+        #[arg(long)]
+        title: String,
+        /// Who is invited, shown to respondents.
+        #[arg(long, default_value = "")]
+        audience: String,
+        /// Institution slug.
+        #[arg(long, default_value = "demo")]
+        institution: String,
+        /// Answers only through single-use invitations (pseudonymous), no open link.
+        #[arg(long)]
+        invitations_only: bool,
+        /// No result is shown for fewer respondents than this (at least 3).
+        #[arg(long, default_value_t = 5)]
+        min_cell_size: u32,
+        /// Closing date, YYYY-MM-DD (closes at the start of that day, UTC).
+        #[arg(long)]
+        closes_on: Option<String>,
+        /// Date by which results and decisions are promised to respondents, YYYY-MM-DD.
+        #[arg(long)]
+        results_on: String,
+        /// Languages offered, comma-separated; must include fr.
+        #[arg(long, default_value = "fr,en", value_delimiter = ',')]
+        languages: Vec<String>,
+    },
+    /// Issue single-use invitations; prints a CSV (number, link) to standard output,
+    /// once: only the tokens' hashes are kept.
+    Invite {
+        /// Campaign public id.
+        campaign: String,
+        /// How many invitations.
+        #[arg(long)]
+        count: u32,
+        /// The address respondents use, e.g. `https://boucle.example.org`.
+        #[arg(long, default_value = "")]
+        base_url: String,
+    },
+    /// Close a campaign now.
+    Close {
+        /// Campaign public id.
+        campaign: String,
+    },
+    /// Response counts (no answers).
+    Status {
+        /// Campaign public id.
+        campaign: String,
+    },
+    /// The open link as a QR code (SVG on standard output), for posters.
+    Qr {
+        /// Campaign public id.
+        campaign: String,
+        /// The address respondents use, e.g. `https://boucle.example.org`.
+        #[arg(long)]
+        base_url: String,
+    },
 }
 
 /// Everything the server needs to start.

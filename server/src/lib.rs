@@ -18,8 +18,10 @@
 //! This crate must never put user-facing text in code (it lives in `app/locales`), log
 //! answers or secrets, or answer a fault with a 4xx or a bad input with a 5xx.
 
+pub mod admin;
 pub mod api;
 pub mod audit;
+pub mod campaigns;
 pub mod catalog;
 pub mod clock;
 pub mod config;

@@ -16,12 +16,37 @@ fn init_logs(config: &Config) {
     }
 }
 
+async fn campaign_command(args: server::config::CampaignArgs) -> ExitCode {
+    let db = match server::db::connect_and_migrate(&args.config.database_url()).await {
+        Ok(db) => db,
+        Err(err) => {
+            eprintln!("cannot open the database: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if args.config.seed_demo && server::seed::seed_demo(&db).await.is_err() {
+        eprintln!("seeding the demo data failed");
+        return ExitCode::FAILURE;
+    }
+    match server::admin::run(db, args.action).await {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let (config, migrate_only) = match cli.command {
         Some(Command::Serve(config)) => (config, false),
         Some(Command::Migrate(config)) => (config, true),
+        Some(Command::Campaign(args)) => return campaign_command(args).await,
         None => (cli.serve, false),
     };
     init_logs(&config);

@@ -12,6 +12,7 @@
 //! | `POST /r/{campaign}/q/{n}` | respondent holding the resume cookie | saves screen `n` |
 //! | `POST /r/{campaign}/submit` | respondent holding the resume cookie | submits once |
 //! | `GET /retour/{secret}` | holder of a return link | exchanges the secret for a cookie |
+//! | `GET /i/{token}` | holder of an invitation | exchanges the token for a cookie |
 //! | `POST /mes-resultats/retrait` | holder of the return cookie | withdraws the response |
 //! | `POST /_sfn/*` | anyone | Leptos server functions (read-only) |
 //! | every other `GET` | anyone | Leptos pages (404 page for unknown paths) |
@@ -74,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/r/{campaign}/q/{number}", post(respondents::save_section))
         .route("/r/{campaign}/submit", post(respondents::submit))
         .route("/retour/{secret}", get(respondents::open_return_link))
+        .route("/i/{token}", get(respondents::open_invitation))
         .route("/mes-resultats/retrait", post(respondents::withdraw))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES));
     let options = state.leptos_options.clone();

@@ -5,6 +5,7 @@ pub mod audit_log;
 pub mod campaign;
 pub mod consent;
 pub mod institution;
+pub mod invitation;
 pub mod questionnaire;
 pub mod questionnaire_version;
 pub mod response;

@@ -8,6 +8,9 @@ pub fn resume_cookie_name(campaign: &str) -> String {
 /// Holds the return secret (private link to results and withdrawal).
 pub const RETURN_COOKIE: &str = "boucle_return";
 
+/// Holds a single-use invitation token until the respondent agrees to take part.
+pub const INVITATION_COOKIE: &str = "boucle_invite";
+
 /// Holds the double-submit token of forms sent before any answer exists.
 pub const CONSENT_COOKIE: &str = "boucle_form";
 

@@ -3,7 +3,9 @@
 //! return-link exchange (secret in, cookie set, redirect to a URL without it), and the
 //! JSON submission API. Every post checks its origin and a form token.
 
-use super::cookies::{CONSENT_COOKIE, RETURN_COOKIE, clear_cookie, cookie_value, resume_cookie_name, set_cookie};
+use super::cookies::{
+    CONSENT_COOKIE, INVITATION_COOKIE, RETURN_COOKIE, clear_cookie, cookie_value, resume_cookie_name, set_cookie,
+};
 use super::secrets::{constant_time_eq, random_secret};
 use super::service::{RESUME_DAYS, RespondentError, RespondentService, SectionOutcome, SubmitOutcome};
 use crate::error::ApiError;
@@ -74,9 +76,10 @@ fn forbidden() -> Response {
 fn failure(err: RespondentError, campaign: &str, lang: &str) -> Response {
     match err {
         RespondentError::UnknownCampaign => StatusCode::NOT_FOUND.into_response(),
-        RespondentError::CampaignNotOpen | RespondentError::StaleConsent | RespondentError::NoResponse => {
-            see_other(format!("/r/{campaign}?lang={lang}"))
-        }
+        RespondentError::CampaignNotOpen
+        | RespondentError::StaleConsent
+        | RespondentError::NoResponse
+        | RespondentError::InvitationRequired => see_other(format!("/r/{campaign}?lang={lang}")),
         other => ApiError::from(other).into_response(),
     }
 }
@@ -90,6 +93,9 @@ impl From<RespondentError> for ApiError {
             }
             RespondentError::StaleConsent => {
                 ApiError::Conflict("consent_changed", "The consent text has changed; show it again")
+            }
+            RespondentError::InvitationRequired => {
+                ApiError::Conflict("invitation_required", "This campaign takes answers only through invitations")
             }
             RespondentError::IdempotencyConflict => {
                 ApiError::Conflict("idempotency_conflict", "This idempotency key was already used for other answers")
@@ -124,7 +130,8 @@ pub async fn consent(
         return see_other(format!("/r/{campaign}?lang={lang}&consent=missing#consent"));
     }
     let version = field(&fields, "consent_version").unwrap_or_default();
-    match state.respondents.start(&campaign, lang, version).await {
+    let invitation = cookie_value(&cookie_header, INVITATION_COOKIE);
+    match state.respondents.start(&campaign, lang, version, invitation).await {
         Ok(resume) => with_cookie(
             see_other(format!("/r/{campaign}/q/1?lang={lang}")),
             set_cookie(&resume_cookie_name(&campaign), &resume, RESUME_DAYS, state.secure_cookies),
@@ -218,6 +225,32 @@ pub async fn open_return_link(
     }
 }
 
+/// `GET /i/{token}`: a single-use invitation link. Like the return link, the token is
+/// exchanged for a cookie and the browser sent on to the campaign without it.
+pub async fn open_invitation(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+) -> Response {
+    if state.failed_lookups.is_blocked(peer.ip()) {
+        tracing::warn!(target: "security", event = "token_throttled", peer = %peer.ip());
+        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], "Too many attempts. Wait a minute.")
+            .into_response();
+    }
+    match state.respondents.invitation_campaign(&token).await {
+        Ok(Some(campaign)) => with_cookie(
+            see_other(format!("/r/{campaign}")),
+            set_cookie(INVITATION_COOKIE, &token, RESUME_DAYS, state.secure_cookies),
+        ),
+        Ok(None) => {
+            state.failed_lookups.record(peer.ip());
+            tracing::warn!(target: "security", event = "unknown_invitation", peer = %peer.ip());
+            see_other("/lien-invalide".to_string())
+        }
+        Err(err) => ApiError::Unavailable(err).into_response(),
+    }
+}
+
 /// `POST /mes-resultats/retrait`: withdraws the response of this browser's return link.
 pub async fn withdraw(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
     let lang = lang_of(&fields);
@@ -303,7 +336,13 @@ impl app::respondent::service::Respondents for RespondentService {
             Some(resume) => self.progress(loaded.row.id, resume).await.map_err(|e| unavailable(e.into()))?,
             None => None,
         };
-        Ok(Some(RespondentState { campaign: loaded.info, progress, consent_token: consent_token(cookie_header) }))
+        let invited = cookie_value(cookie_header, INVITATION_COOKIE).is_some();
+        Ok(Some(RespondentState {
+            campaign: loaded.info,
+            progress,
+            consent_token: consent_token(cookie_header),
+            invited,
+        }))
     }
 
     async fn return_view(&self, cookie_header: &str) -> Result<Option<ReturnView>, ServiceError> {

@@ -5,7 +5,8 @@ use super::secrets::{ServerKey, hash_secret, random_secret};
 use crate::audit::{self, AuditEvent};
 use crate::clock::now_millis;
 use crate::entities::{
-    campaign, consent, institution, questionnaire_version, response, response_access, response_draft, response_text,
+    campaign, consent, institution, invitation, questionnaire_version, response, response_access, response_draft,
+    response_text,
 };
 use app::respondent::{CampaignInfo, CampaignStatus, Progress, ReturnView};
 use sea_orm::{
@@ -30,6 +31,9 @@ pub enum RespondentError {
     /// The browser holds no valid capability for this response.
     #[error("no response in progress for this browser")]
     NoResponse,
+    /// The campaign takes answers only through invitations, and none was presented.
+    #[error("an invitation is required")]
+    InvitationRequired,
     /// The consent text version sent is not the campaign's current one.
     #[error("the consent text has changed")]
     StaleConsent,
@@ -236,11 +240,16 @@ impl RespondentService {
     }
 
     /// Records consent and opens a response; returns the resume secret for the cookie.
+    ///
+    /// With an invitation token, the token itself becomes the resume secret and is
+    /// bound to the one response it may ever open: a second use (another device, a
+    /// double tap, 50 at once) resumes that response instead of opening another.
     pub async fn start(
         &self,
         public_id: &str,
         language: &str,
         consent_version: &str,
+        invitation_token: Option<&str>,
     ) -> Result<String, RespondentError> {
         let campaign = self.campaign(public_id).await?.ok_or(RespondentError::UnknownCampaign)?;
         if campaign.info.status != CampaignStatus::Open {
@@ -252,7 +261,22 @@ impl RespondentService {
         let questionnaire = self.definition(campaign.row.questionnaire_version_id).await?;
         let layout = questionnaire.answer_layout();
         let empty = EncodedAnswers::codes_to_bytes(&layout.encode(&Answers::new()).codes);
-        let resume = random_secret();
+        let invitation = match invitation_token {
+            Some(token) => Some(
+                invitation::Entity::find()
+                    .filter(invitation::Column::TokenHash.eq(hash_secret(token)))
+                    .filter(invitation::Column::CampaignId.eq(campaign.row.id))
+                    .one(&self.db)
+                    .await?
+                    .ok_or(RespondentError::InvitationRequired)?,
+            ),
+            None if !campaign.info.anonymous => return Err(RespondentError::InvitationRequired),
+            None => None,
+        };
+        let resume = invitation_token.map_or_else(random_secret, str::to_string);
+        if invitation.as_ref().is_some_and(|i| i.response_id.is_some()) {
+            return Ok(resume);
+        }
         let now = now_millis();
         let _turn = self.write_turn().await;
         let txn = self.db.begin().await?;
@@ -269,6 +293,20 @@ impl RespondentService {
         }
         .insert(&txn)
         .await?;
+        if let Some(invitation) = &invitation {
+            // Only the first use binds the token; a concurrent second use finds it taken.
+            let bound = invitation::Entity::update_many()
+                .col_expr(invitation::Column::ResponseId, sea_orm::sea_query::Expr::value(created.id))
+                .col_expr(invitation::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+                .filter(invitation::Column::Id.eq(invitation.id))
+                .filter(invitation::Column::ResponseId.is_null())
+                .exec(&txn)
+                .await?;
+            if bound.rows_affected == 0 {
+                txn.rollback().await?;
+                return Ok(resume);
+            }
+        }
         consent::ActiveModel {
             campaign_id: Set(campaign.row.id),
             response_id: Set(Some(created.id)),
@@ -284,12 +322,24 @@ impl RespondentService {
             response_id: Set(created.id),
             kind: Set(response_access::RESUME.to_string()),
             created_at: Set(now),
-            expires_at: Set(Some(now + i64::from(RESUME_DAYS) * 86_400_000)),
+            expires_at: Set(invitation.is_none().then_some(now + i64::from(RESUME_DAYS) * 86_400_000)),
         }
         .insert(&txn)
         .await?;
         txn.commit().await?;
         Ok(resume)
+    }
+
+    /// The campaign an invitation token opens, if it is one.
+    pub async fn invitation_campaign(&self, token: &str) -> Result<Option<String>, DbErr> {
+        let Some(found) = invitation::Entity::find()
+            .filter(invitation::Column::TokenHash.eq(hash_secret(token)))
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(campaign::Entity::find_by_id(found.campaign_id).one(&self.db).await?.map(|c| c.public_id))
     }
 
     /// Saves one screen: merges what the form sent for the screen's items into the

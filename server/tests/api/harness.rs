@@ -91,6 +91,8 @@ fn site_root() -> PathBuf {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        // Server errors show in a failing test's output (nextest captures them).
+        let _ = tracing_subscriber::fmt().with_env_filter("warn").with_test_writer().try_init();
         let (database, url) = TestDatabase::create().await;
         Self::spawn_on(database, url).await
     }

@@ -2,6 +2,7 @@
 //! fresh database per test — a SQLite file, or a PostgreSQL database when
 //! `BOUCLE_TEST_POSTGRES` holds an admin URL (`scripts/test.sh` runs both).
 
+mod campaigns;
 mod harness;
 mod pages;
 mod questionnaires;

@@ -13,7 +13,7 @@ mod your_results;
 pub use receipt::ReceiptPage;
 pub use review::ReviewPage;
 pub use screen::ScreenPage;
-pub use start::{CampaignStartPage, DeclinedPage};
+pub use start::{CampaignStartPage, DeclinedPage, InvalidInvitationPage};
 pub use your_results::{WithdrawnPage, YourResultsPage};
 
 use crate::i18n::Lang;

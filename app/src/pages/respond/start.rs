@@ -65,6 +65,9 @@ fn Welcome(state: RespondentState, lang: Lang, consent_missing: bool) -> impl In
             <p><a class="button" href=campaign_path(&id, "/q/1", lang)>{lang.t("start-resume")}</a></p>
         }
         .into_any(),
+        (CampaignStatus::Open, None) if !campaign.anonymous && !state.invited => {
+            view! { <p class="notice" role="status">{lang.t("start-invitation-only")}</p> }.into_any()
+        }
         (CampaignStatus::Open, None) => view! {
             <ConsentForm
                 campaign=id.clone()
@@ -140,6 +143,18 @@ fn ConsentForm(campaign: String, token: String, version: String, lang: Lang, mis
             <button type="submit">{lang.t("start-begin")}</button>
         </form>
         <p><a href=declined>{lang.t("start-decline")}</a></p>
+    }
+}
+
+/// An invitation link that opens nothing.
+#[component]
+pub fn InvalidInvitationPage() -> impl IntoView {
+    crate::pages::set_status(404);
+    let lang = use_page().lang;
+    view! {
+        <Title text=lang.t("invitation-unknown-title")/>
+        <h1>{lang.t("invitation-unknown-title")}</h1>
+        <p>{lang.t("invitation-unknown-body")}</p>
     }
 }
 
