@@ -198,6 +198,15 @@ pub async fn submit(
     }
 }
 
+/// 429 for an address that has guessed too many capability links this minute.
+fn throttled(state: &AppState, peer: SocketAddr) -> Option<Response> {
+    state.failed_lookups.is_blocked(peer.ip()).then(|| {
+        tracing::warn!(target: "security", event = "token_throttled", peer = %peer.ip());
+        (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], "Too many attempts. Wait a minute.")
+            .into_response()
+    })
+}
+
 /// `GET /retour/{secret}`: the private return link. The secret is exchanged for a
 /// cookie and the browser sent to a URL without it, so it stays out of history,
 /// referrers and logs. Unknown secrets count towards the address's limit.
@@ -206,10 +215,8 @@ pub async fn open_return_link(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(secret): Path<String>,
 ) -> Response {
-    if state.failed_lookups.is_blocked(peer.ip()) {
-        tracing::warn!(target: "security", event = "token_throttled", peer = %peer.ip());
-        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], "Too many attempts. Wait a minute.")
-            .into_response();
+    if let Some(refusal) = throttled(&state, peer) {
+        return refusal;
     }
     match state.respondents.return_view(&secret).await {
         Ok(Some(_)) => with_cookie(
@@ -232,10 +239,8 @@ pub async fn open_invitation(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(token): Path<String>,
 ) -> Response {
-    if state.failed_lookups.is_blocked(peer.ip()) {
-        tracing::warn!(target: "security", event = "token_throttled", peer = %peer.ip());
-        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], "Too many attempts. Wait a minute.")
-            .into_response();
+    if let Some(refusal) = throttled(&state, peer) {
+        return refusal;
     }
     match state.respondents.invitation_campaign(&token).await {
         Ok(Some(campaign)) => with_cookie(

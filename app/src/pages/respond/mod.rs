@@ -17,7 +17,52 @@ pub use start::{CampaignStartPage, DeclinedPage, InvalidInvitationPage};
 pub use your_results::{WithdrawnPage, YourResultsPage};
 
 use crate::i18n::Lang;
+use crate::respondent::{CampaignInfo, CampaignStatus, Progress, RespondentState, load_respondent_state};
+use crate::shell::use_page;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use survey_defs::Problem;
+
+/// Loads this browser's state in the campaign named in the path, then renders it;
+/// an unknown campaign gets the 404 page, a storage failure a 503 message.
+fn campaign_page<F>(render: F) -> impl IntoView
+where
+    F: Fn(RespondentState, Lang) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let lang = use_page().lang;
+    let params = use_params_map();
+    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match state.await {
+                        Ok(Some(state)) => render(state, lang),
+                        Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
+                        Err(_) => {
+                            crate::pages::set_status(503);
+                            view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The campaign and progress of a respondent who may still answer; anyone else is
+/// sent where they belong (the start page, or the receipt once submitted).
+fn still_answering(state: RespondentState, lang: Lang) -> Option<(CampaignInfo, Progress)> {
+    let id = state.campaign.public_id.clone();
+    match state.progress {
+        Some(progress) if progress.submitted => redirect(&campaign_path(&id, "/merci", lang)),
+        Some(progress) if state.campaign.status == CampaignStatus::Open => return Some((state.campaign, progress)),
+        _ => redirect(&campaign_path(&id, "", lang)),
+    }
+    None
+}
 
 /// Sends the browser elsewhere: a 302 with `Location` (server side). Unlike
 /// `leptos_axum::redirect`, it does not depend on the `Accept` header: these pages are

@@ -1,31 +1,13 @@
 use super::{campaign_path, redirect};
 use crate::i18n::Lang;
-use crate::respondent::{RespondentState, load_respondent_state};
-use crate::shell::use_page;
+use crate::respondent::RespondentState;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// After submitting: thanks, the private return link, and what happens next.
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
-    let lang = use_page().lang;
-    let params = use_params_map();
-    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match state.await {
-                    Ok(Some(state)) => receipt(state, lang),
-                    Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
-                    Err(_) => {
-                        crate::pages::set_status(503);
-                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
+    super::campaign_page(receipt)
 }
 
 /// The address this page was asked for, to write full links (`http://host`).

@@ -1,52 +1,24 @@
 use super::answers::answer_text;
+use super::campaign_path;
 use super::screen::visible_screens;
-use super::{campaign_path, redirect};
 use crate::i18n::Lang;
 use crate::questionnaire_view::text_in;
-use crate::respondent::{CampaignStatus, RespondentState, load_respondent_state};
-use crate::shell::use_page;
+use crate::respondent::RespondentState;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// "Check your answers": every question shown, the answer given, a link to change it,
 /// and the button that submits.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let lang = use_page().lang;
-    let params = use_params_map();
-    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match state.await {
-                    Ok(Some(state)) => review(state, lang),
-                    Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
-                    Err(_) => {
-                        crate::pages::set_status(503);
-                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
+    super::campaign_page(review)
 }
 
 fn review(state: RespondentState, lang: Lang) -> AnyView {
-    let campaign = state.campaign;
-    let id = campaign.public_id.clone();
-    let Some(progress) = state.progress else {
-        redirect(&campaign_path(&id, "", lang));
+    let Some((campaign, progress)) = super::still_answering(state, lang) else {
         return ().into_any();
     };
-    if progress.submitted {
-        redirect(&campaign_path(&id, "/merci", lang));
-        return ().into_any();
-    }
-    if campaign.status != CampaignStatus::Open {
-        redirect(&campaign_path(&id, "", lang));
-        return ().into_any();
-    }
+    let id = campaign.public_id.clone();
     let q = &campaign.questionnaire;
     let (all, shown) = visible_screens(q, &progress);
     let raw = survey_defs::raw_from_form(q, &progress.raw_answers);

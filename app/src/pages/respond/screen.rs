@@ -2,8 +2,7 @@ use super::{campaign_path, problem_message, redirect};
 use crate::i18n::Lang;
 use crate::islands::AnswerKeeper;
 use crate::questionnaire_view::{FieldState, ItemField, text_in};
-use crate::respondent::{CampaignStatus, Progress, RespondentState, load_respondent_state};
-use crate::shell::use_page;
+use crate::respondent::{Progress, RespondentState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -14,24 +13,9 @@ use survey_defs::{Questionnaire, Screen, screens, visibility};
 /// the problems of the last attempt.
 #[component]
 pub fn ScreenPage() -> impl IntoView {
-    let lang = use_page().lang;
     let params = use_params_map();
     let number = params.with_untracked(|p| p.get("number").and_then(|n| n.parse::<usize>().ok()).unwrap_or(0));
-    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match state.await {
-                    Ok(Some(state)) => screen_or_redirect(state, number, lang),
-                    Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
-                    Err(_) => {
-                        crate::pages::set_status(503);
-                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
+    super::campaign_page(move |state, lang| screen_or_redirect(state, number, lang))
 }
 
 /// The visible screens for the answers given so far, as indexes into `screens`.
@@ -45,20 +29,10 @@ pub(super) fn visible_screens(q: &Questionnaire, progress: &Progress) -> (Vec<Sc
 }
 
 fn screen_or_redirect(state: RespondentState, number: usize, lang: Lang) -> AnyView {
-    let campaign = state.campaign;
-    let id = campaign.public_id.clone();
-    let Some(progress) = state.progress else {
-        redirect(&campaign_path(&id, "", lang));
+    let Some((campaign, progress)) = super::still_answering(state, lang) else {
         return ().into_any();
     };
-    if progress.submitted {
-        redirect(&campaign_path(&id, "/merci", lang));
-        return ().into_any();
-    }
-    if campaign.status != CampaignStatus::Open {
-        redirect(&campaign_path(&id, "", lang));
-        return ().into_any();
-    }
+    let id = campaign.public_id.clone();
     let q = campaign.questionnaire.clone();
     let (all, shown) = visible_screens(&q, &progress);
     let index = number.wrapping_sub(1);

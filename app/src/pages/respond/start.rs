@@ -1,35 +1,19 @@
 use super::{campaign_path, set_cookie};
 use crate::i18n::Lang;
 use crate::questionnaire_view::text_in;
-use crate::respondent::{CampaignStatus, RespondentState, load_respondent_state};
+use crate::respondent::{CampaignStatus, RespondentState};
 use crate::shell::use_page;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The campaign's open link: who asks, why, how long, what happens to the answers,
 /// when results come back, how to withdraw; then the consent form.
 #[component]
 pub fn CampaignStartPage() -> impl IntoView {
-    let lang = use_page().lang;
-    let params = use_params_map();
     let query = use_query_map();
     let consent_missing = query.with_untracked(|q| q.get("consent").is_some_and(|v| v == "missing"));
-    let state = Resource::new(move || params.get().get("campaign").unwrap_or_default(), load_respondent_state);
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match state.await {
-                    Ok(Some(state)) => view! { <Welcome state lang consent_missing/> }.into_any(),
-                    Ok(None) => view! { <crate::pages::NotFoundPage/> }.into_any(),
-                    Err(_) => {
-                        crate::pages::set_status(503);
-                        view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
+    super::campaign_page(move |state, lang| view! { <Welcome state lang consent_missing/> }.into_any())
 }
 
 #[component]
