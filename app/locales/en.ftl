@@ -71,6 +71,8 @@ role-quality-team = quality team
 
 error-title-prefix = Error:
 error-summary-title = There is a problem
+form-expired = This form has expired, or did not come from Boucle. Nothing was saved. Go back, reload the page and try again.
+too-many-attempts = Too many tries with links that do not work. Wait a minute before trying again.
 
 start-who-asks = { $institution } is asking you these questions.
 start-why = Why these questions

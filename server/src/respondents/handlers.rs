@@ -11,6 +11,7 @@ use super::service::{RESUME_DAYS, RespondentError, RespondentService, SectionOut
 use crate::error::ApiError;
 use crate::startup::AppState;
 use app::catalog::service::ServiceError;
+use app::i18n::Lang;
 use app::respondent::{RespondentState, ReturnView};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -29,7 +30,7 @@ fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
 }
 
 fn lang_of(fields: &Fields) -> &'static str {
-    app::i18n::Lang::from_tag(field(fields, "lang").unwrap_or("fr")).unwrap_or_default().tag()
+    Lang::from_tag(field(fields, "lang").unwrap_or("fr")).unwrap_or_default().tag()
 }
 
 fn cookies(headers: &HeaderMap) -> String {
@@ -63,14 +64,9 @@ fn with_cookie(mut response: Response, cookie: String) -> Response {
     response
 }
 
-/// 403 for a forged or stale form: an HTML page would need the app; a short text is
-/// enough, and nothing was changed.
-fn forbidden() -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        "This form has expired or did not come from Boucle. Go back, reload the page and try again.",
-    )
-        .into_response()
+/// 403 for a forged or stale form, in the form's language; nothing was changed.
+fn forbidden(lang: &str) -> Response {
+    (StatusCode::FORBIDDEN, Lang::from_tag(lang).unwrap_or_default().t("form-expired")).into_response()
 }
 
 fn failure(err: RespondentError, campaign: &str, lang: &str) -> Response {
@@ -124,7 +120,7 @@ pub async fn consent(
         || expected.is_none()
         || !constant_time_eq(expected.unwrap_or_default(), sent.unwrap_or_default())
     {
-        return forbidden();
+        return forbidden(lang);
     }
     if field(&fields, "consent") != Some("yes") {
         return see_other(format!("/r/{campaign}?lang={lang}&consent=missing#consent"));
@@ -162,7 +158,7 @@ pub async fn save_section(
         return see_other(format!("/r/{campaign}?lang={lang}"));
     };
     if !check_form(&state, &headers, &fields, &resume) {
-        return forbidden();
+        return forbidden(lang);
     }
     let index = number.saturating_sub(1);
     match state.respondents.save_screen(&campaign, &resume, index, &fields).await {
@@ -187,7 +183,7 @@ pub async fn submit(
         return see_other(format!("/r/{campaign}?lang={lang}"));
     };
     if !check_form(&state, &headers, &fields, &resume) {
-        return forbidden();
+        return forbidden(lang);
     }
     match state.respondents.submit(&campaign, &resume).await {
         Ok(SubmitOutcome::Submitted) => see_other(format!("/r/{campaign}/merci?lang={lang}")),
@@ -199,11 +195,15 @@ pub async fn submit(
 }
 
 /// 429 for an address that has guessed too many capability links this minute.
-fn throttled(state: &AppState, peer: SocketAddr) -> Option<Response> {
+fn throttled(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Option<Response> {
     state.failed_lookups.is_blocked(peer.ip()).then(|| {
         tracing::warn!(target: "security", event = "token_throttled", peer = %peer.ip());
-        (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], "Too many attempts. Wait a minute.")
-            .into_response()
+        let lang = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+            .unwrap_or_default();
+        (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], lang.t("too-many-attempts")).into_response()
     })
 }
 
@@ -213,9 +213,10 @@ fn throttled(state: &AppState, peer: SocketAddr) -> Option<Response> {
 pub async fn open_return_link(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Path(secret): Path<String>,
 ) -> Response {
-    if let Some(refusal) = throttled(&state, peer) {
+    if let Some(refusal) = throttled(&state, peer, &headers) {
         return refusal;
     }
     match state.respondents.return_view(&secret).await {
@@ -237,9 +238,10 @@ pub async fn open_return_link(
 pub async fn open_invitation(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
-    if let Some(refusal) = throttled(&state, peer) {
+    if let Some(refusal) = throttled(&state, peer, &headers) {
         return refusal;
     }
     match state.respondents.invitation_campaign(&token).await {
@@ -267,7 +269,7 @@ pub async fn withdraw(State(state): State<AppState>, headers: HeaderMap, Form(fi
         field(&fields, "form_token").unwrap_or_default(),
     );
     if !same_origin(&headers) || !token_ok {
-        return forbidden();
+        return forbidden(lang);
     }
     if field(&fields, "confirm") != Some("yes") {
         return see_other(format!("/mes-resultats?lang={lang}&confirm=missing#withdraw"));
@@ -314,7 +316,7 @@ pub async fn submit_json(
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
         _ => ApiError::BadRequest(rejection.body_text()),
     })?;
-    let lang = app::i18n::Lang::from_tag(&body.language).unwrap_or_default().tag();
+    let lang = Lang::from_tag(&body.language).unwrap_or_default().tag();
     let receipt =
         state.respondents.submit_complete(&campaign, &key, lang, &body.consent_version, &body.answers).await?;
     let status = if receipt.created { StatusCode::CREATED } else { StatusCode::OK };

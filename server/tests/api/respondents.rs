@@ -192,6 +192,7 @@ async fn forged_or_cross_site_forms_are_refused_and_change_nothing() {
         .post("/r/demo-phq-9/consent", &[("form_token", "forged"), ("consent_version", "1"), ("consent", "yes")])
         .await;
     assert_eq!(forged.status(), 403);
+    assert!(forged.text().await.expect("body").contains("Ce formulaire a expiré"), "said in French");
     let cross_site = who
         .client
         .post(format!("{}/r/demo-phq-9/consent", app.address))
