@@ -149,6 +149,16 @@ pub fn ItemField(item: Item, number: usize, lang: Lang, #[prop(optional)] state:
     let invalid = state.error.is_some().then_some("true");
     let values = state.values;
     let value = values.last().cloned().unwrap_or_default();
+    // What every radio button or checkbox of this item shares; `hint` says whether the
+    // controls are also described by the item's hint.
+    let described = [frame.described_by(false), frame.described_by(true)];
+    let choice_input = |input_type, required, hint: bool| ChoiceInput {
+        item_id: &id,
+        input_type,
+        required,
+        described_by: described[usize::from(hint)].clone(),
+        values: &values,
+    };
     match item.kind.clone() {
         ItemKind::Display => view! {
             <div class="display-item" id=format!("item-{id}")>
@@ -158,35 +168,17 @@ pub fn ItemField(item: Item, number: usize, lang: Lang, #[prop(optional)] state:
         }
         .into_any(),
         ItemKind::SingleChoice { options } | ItemKind::Likert { options } => {
-            let input = ChoiceInput {
-                item_id: &id,
-                input_type: "radio",
-                required,
-                described_by: frame.described_by(false),
-                values: &values,
-            };
+            let input = choice_input("radio", required, false);
             let choices = option_inputs(&input, &options, lang);
             choice_fieldset(frame, None, choices)
         }
         ItemKind::MultipleChoice { options, .. } => {
-            let input = ChoiceInput {
-                item_id: &id,
-                input_type: "checkbox",
-                required: false,
-                described_by: frame.described_by(true),
-                values: &values,
-            };
+            let input = choice_input("checkbox", false, true);
             let choices = option_inputs(&input, &options, lang);
             choice_fieldset(frame, Some(lang.t("item-multiple-hint")), choices)
         }
         ItemKind::YesNo => {
-            let input = ChoiceInput {
-                item_id: &id,
-                input_type: "radio",
-                required,
-                described_by: frame.described_by(false),
-                values: &values,
-            };
+            let input = choice_input("radio", required, false);
             let choices = [("yes", lang.t("answer-yes")), ("no", lang.t("answer-no"))]
                 .into_iter()
                 .map(|(code, label)| {
@@ -201,13 +193,7 @@ pub fn ItemField(item: Item, number: usize, lang: Lang, #[prop(optional)] state:
             let low = text_in(&min_label, lang);
             let high = text_in(&max_label, lang);
             let anchors = format!("{min} = {} · {max} = {}", low.text, high.text);
-            let input = ChoiceInput {
-                item_id: &id,
-                input_type: "radio",
-                required,
-                described_by: frame.described_by(true),
-                values: &values,
-            };
+            let input = choice_input("radio", required, true);
             let points = (min..=max)
                 .map(|point| {
                     let label = ShownText { text: point.to_string(), lang: lang.tag().to_string() };

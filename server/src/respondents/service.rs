@@ -167,10 +167,14 @@ impl RespondentService {
 
     /// A campaign as respondents see it.
     pub(crate) async fn campaign(&self, public_id: &str) -> Result<Option<LoadedCampaign>, RespondentError> {
-        let Some(row) = campaign::Entity::find().filter(campaign::Column::PublicId.eq(public_id)).one(&self.db).await?
-        else {
-            return Ok(None);
-        };
+        match campaign::Entity::find().filter(campaign::Column::PublicId.eq(public_id)).one(&self.db).await? {
+            Some(row) => self.loaded(row).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A campaign row with what respondents are told about it.
+    async fn loaded(&self, row: campaign::Model) -> Result<LoadedCampaign, RespondentError> {
         let questionnaire = self.definition(row.questionnaire_version_id).await?;
         let institution = institution::Entity::find_by_id(row.institution_id)
             .one(&self.db)
@@ -190,7 +194,7 @@ impl RespondentService {
             consent_version: row.consent_version.clone(),
             questionnaire: (*questionnaire).clone(),
         };
-        Ok(Some(LoadedCampaign { row, info }))
+        Ok(LoadedCampaign { row, info })
     }
 
     /// The response this resume secret opens, in this campaign.
@@ -588,12 +592,10 @@ impl RespondentService {
         let Some(response) = self.by_access(return_secret, response_access::RETURN).await? else {
             return Ok(None);
         };
-        let Some(campaign) = campaign::Entity::find_by_id(response.campaign_id).one(&self.db).await? else {
+        let Some(row) = campaign::Entity::find_by_id(response.campaign_id).one(&self.db).await? else {
             return Ok(None);
         };
-        let Some(loaded) = self.campaign(&campaign.public_id).await? else {
-            return Ok(None);
-        };
+        let loaded = self.loaded(row).await?;
         let questionnaire = &loaded.info.questionnaire;
         let layout = questionnaire.answer_layout();
         let codes = EncodedAnswers::codes_from_bytes(&response.codes)

@@ -1,6 +1,6 @@
 use super::answers::answer_text;
 use super::campaign_path;
-use super::screen::visible_screens;
+use super::screen::DraftView;
 use crate::i18n::Lang;
 use crate::questionnaire_view::text_in;
 use crate::respondent::RespondentState;
@@ -20,11 +20,10 @@ fn review(state: RespondentState, lang: Lang) -> AnyView {
     };
     let id = campaign.public_id.clone();
     let q = &campaign.questionnaire;
-    let (all, shown) = visible_screens(q, &progress);
-    let raw = survey_defs::raw_from_form(q, &progress.raw_answers);
-    let checked = survey_defs::check_partial(q, &raw);
-    let visible = survey_defs::visibility(q, &checked.answers);
-    let rows = shown
+    let draft = DraftView::of(q, &progress);
+    let (all, visible) = (&draft.screens, &draft.visible);
+    let rows = draft
+        .shown
         .iter()
         .flat_map(|&index| {
             let screen = &all[index];
@@ -34,7 +33,7 @@ fn review(state: RespondentState, lang: Lang) -> AnyView {
                 .filter(|item| item.kind.is_answerable() && visible.item_visible(&item.id))
                 .map(|item| {
                     let question = text_in(&item.text, lang);
-                    let answer = checked
+                    let answer = draft
                         .answers
                         .get(&item.id)
                         .map(|a| answer_text(item, a, lang))

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeMap;
-use survey_defs::{Questionnaire, Screen, screens, visibility};
+use survey_defs::{Answers, Questionnaire, Screen, Visibility, screens, visibility};
 
 /// One screen of questions (`/r/{campaign}/q/{n}`), with the answers already given and
 /// the problems of the last attempt.
@@ -18,14 +18,28 @@ pub fn ScreenPage() -> impl IntoView {
     super::campaign_page(move |state, lang| screen_or_redirect(state, number, lang))
 }
 
-/// The visible screens for the answers given so far, as indexes into `screens`.
-pub(super) fn visible_screens(q: &Questionnaire, progress: &Progress) -> (Vec<Screen>, Vec<usize>) {
-    let all = screens(q);
-    let raw = survey_defs::raw_from_form(q, &progress.raw_answers);
-    let answers = survey_defs::check_partial(q, &raw).answers;
-    let visible = visibility(q, &answers);
-    let shown = (0..all.len()).filter(|&i| all[i].is_visible(q, &visible)).collect();
-    (all, shown)
+/// The draft as the pages need it, derived once per page: the valid answers so far,
+/// what they make visible, and the screens that are shown.
+pub(super) struct DraftView {
+    /// The valid answers among those typed so far.
+    pub answers: Answers,
+    /// Which sections and items those answers show.
+    pub visible: Visibility,
+    /// Every screen of the questionnaire.
+    pub screens: Vec<Screen>,
+    /// Indexes into `screens` of the screens shown.
+    pub shown: Vec<usize>,
+}
+
+impl DraftView {
+    pub(super) fn of(q: &Questionnaire, progress: &Progress) -> DraftView {
+        let screens = screens(q);
+        let raw = survey_defs::raw_from_form(q, &progress.raw_answers);
+        let answers = survey_defs::check_partial(q, &raw).answers;
+        let visible = visibility(q, &answers);
+        let shown = (0..screens.len()).filter(|&i| screens[i].is_visible(q, &visible)).collect();
+        DraftView { answers, visible, screens, shown }
+    }
 }
 
 fn screen_or_redirect(state: RespondentState, number: usize, lang: Lang) -> AnyView {
@@ -34,7 +48,7 @@ fn screen_or_redirect(state: RespondentState, number: usize, lang: Lang) -> AnyV
     };
     let id = campaign.public_id.clone();
     let q = campaign.questionnaire.clone();
-    let (all, shown) = visible_screens(&q, &progress);
+    let DraftView { screens: all, shown, visible, .. } = DraftView::of(&q, &progress);
     let index = number.wrapping_sub(1);
     if index >= all.len() {
         return view! { <crate::pages::NotFoundPage/> }.into_any();
@@ -64,6 +78,7 @@ fn screen_or_redirect(state: RespondentState, number: usize, lang: Lang) -> AnyV
             step
             steps=shown.len()
             progress
+            visible
             previous
             lang
         />
@@ -81,6 +96,7 @@ fn ScreenForm(
     step: usize,
     steps: usize,
     progress: Progress,
+    visible: Visibility,
     previous: String,
     lang: Lang,
 ) -> impl IntoView {
@@ -105,9 +121,8 @@ fn ScreenForm(
         .chain(section.items.iter().take(screen.first_item))
         .filter(|i| i.kind.is_answerable())
         .count();
-    let raw = survey_defs::raw_from_form(&q, &progress.raw_answers);
-    let visible = visibility(&q, &survey_defs::check_partial(&q, &raw).answers);
-    // Question numbers of the items on this screen, for the error summary's links.
+    // Question numbers of the items on this screen (hidden ones keep theirs, as in the
+    // preview), for the questions and the error summary's links.
     let mut numbers = BTreeMap::new();
     let mut counted = first_number;
     for item in &section.items[screen.first_item..screen.first_item + screen.item_count] {
@@ -116,19 +131,16 @@ fn ScreenForm(
             numbers.insert(item.id.clone(), counted);
         }
     }
-    let mut number_so_far = first_number;
     let items = section.items[screen.first_item..screen.first_item + screen.item_count]
         .iter()
         .filter(|item| visible.item_visible(&item.id))
         .map(|item| {
-            if item.kind.is_answerable() {
-                number_so_far += 1;
-            }
+            let number = numbers.get(&item.id).copied().unwrap_or(0);
             let state = FieldState {
                 values: progress.raw_answers.get(&item.id).cloned().unwrap_or_default(),
                 error: problems.get(&item.id).cloned(),
             };
-            view! { <ItemField item=item.clone() number=number_so_far lang state/> }
+            view! { <ItemField item=item.clone() number lang state/> }
         })
         .collect_view();
     let summary = (!problems.is_empty()).then(|| {
