@@ -13,7 +13,7 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   cluster="$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')"
   log "starting PostgreSQL cluster $cluster"
   # shellcheck disable=SC2086
-  pg_ctlcluster $cluster start
+  pg_ctlcluster $cluster start >&2
   for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
 fi
 password_file="$BOUCLE_CACHE/postgres-test-password"

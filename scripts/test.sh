@@ -25,8 +25,11 @@ unset BOUCLE_TEST_POSTGRES
 cargo nextest run --workspace --no-fail-fast
 
 log "tests on PostgreSQL"
-BOUCLE_TEST_POSTGRES="$("$ROOT/scripts/postgres.sh")"
-export BOUCLE_TEST_POSTGRES
+BOUCLE_TEST_POSTGRES="$("$ROOT/scripts/postgres.sh" | tail -n 1)"
+case "$BOUCLE_TEST_POSTGRES" in
+  postgres://*) export BOUCLE_TEST_POSTGRES ;;
+  *) echo "scripts/postgres.sh did not print a postgres:// URL" >&2; exit 1 ;;
+esac
 # The database-backed tests live in the server crate; the pure crates do not change.
 cargo nextest run -p server --no-fail-fast
 unset BOUCLE_TEST_POSTGRES
