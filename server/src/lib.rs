@@ -28,6 +28,7 @@ pub mod config;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod identity;
 pub mod respondents;
 pub mod routes;
 pub mod security;
