@@ -21,6 +21,7 @@ pub mod qr;
 pub mod questionnaire_view;
 pub mod respondent;
 pub mod shell;
+pub mod staff;
 
 pub use shell::{App, shell};
 

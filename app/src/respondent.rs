@@ -109,7 +109,7 @@ pub mod service {
 }
 
 #[cfg(feature = "ssr")]
-fn request_cookies() -> String {
+pub(crate) fn request_cookies() -> String {
     use_context::<http::request::Parts>()
         .and_then(|parts| {
             parts

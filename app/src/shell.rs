@@ -6,6 +6,7 @@ use crate::pages::respond::{
     CampaignStartPage, DeclinedPage, InvalidInvitationPage, ReceiptPage, ReviewPage, ScreenPage, WithdrawnPage,
     YourResultsPage,
 };
+use crate::pages::staff::{AuditLogPage, CampaignDeskPage, NewCampaignPage, SignInPage, StaffHomePage, WelcomePage};
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -127,6 +128,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mes-resultats") view=YourResultsPage ssr=SsrMode::Async/>
                     <Route path=path!("/lien-invalide") view=InvalidInvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-resultats/retire") view=WithdrawnPage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion/bienvenue") view=WelcomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe") view=StaffHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/campagnes/nouvelle") view=NewCampaignPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/journal") view=AuditLogPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -22,6 +22,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_initial;
 mod m20261123_000002_respondents;
 mod m20261123_000003_invitation_response_bigint;
+mod m20261123_000004_staff_identity;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_initial::Migration),
             Box::new(m20261123_000002_respondents::Migration),
             Box::new(m20261123_000003_invitation_response_bigint::Migration),
+            Box::new(m20261123_000004_staff_identity::Migration),
         ]
     }
 }

@@ -28,12 +28,18 @@ pub struct AuditEvent {
     pub subject: String,
     /// Free detail, never answers nor secrets.
     pub detail: String,
+    /// The institution the subject belongs to (whose admins may read the entry);
+    /// `None` for platform events such as the built-in library.
+    pub institution: Option<i32>,
 }
 
 fn entry_hash(prev_hash: &str, occurred_at: i64, event: &AuditEvent) -> String {
     let mut hasher = Sha256::new();
     // Length-prefixed fields: no separator inside a field can forge another split.
-    for field in [prev_hash, &occurred_at.to_string(), &event.actor, &event.action, &event.subject, &event.detail] {
+    // The institution is covered when present; entries from before it existed keep their hash.
+    let institution = event.institution.map(|id| format!("institution:{id}"));
+    let fields = [prev_hash, &occurred_at.to_string(), &event.actor, &event.action, &event.subject, &event.detail];
+    for field in fields.into_iter().chain(institution.as_deref()) {
         hasher.update((field.len() as u64).to_le_bytes());
         hasher.update(field.as_bytes());
     }
@@ -58,6 +64,7 @@ pub async fn append(db: &DatabaseConnection, event: AuditEvent) -> Result<(), Db
         action: Set(event.action),
         subject: Set(event.subject),
         detail: Set(event.detail),
+        institution_id: Set(event.institution),
         prev_hash: Set(prev_hash),
         hash: Set(hash),
         ..Default::default()
@@ -89,6 +96,7 @@ pub async fn verify_chain<C: ConnectionTrait>(db: &C) -> Result<Option<BrokenEnt
             action: entry.action.clone(),
             subject: entry.subject.clone(),
             detail: entry.detail.clone(),
+            institution: entry.institution_id,
         };
         if entry_hash(&entry.prev_hash, entry.occurred_at, &event) != entry.hash {
             return Ok(Some(BrokenEntry { id: entry.id, reason: "content does not match its hash" }));

@@ -141,7 +141,8 @@ impl CampaignAdmin {
         Ok(id)
     }
 
-    async fn find(&self, public_id: &str) -> Result<campaign::Model, CampaignError> {
+    /// The campaign with this public identifier.
+    pub async fn find(&self, public_id: &str) -> Result<campaign::Model, CampaignError> {
         campaign::Entity::find()
             .filter(campaign::Column::PublicId.eq(public_id))
             .one(&self.db)

@@ -124,6 +124,14 @@ pub struct Config {
     /// Mark cookies `Secure` (set when Boucle is served over HTTPS, directly or behind a proxy).
     #[arg(long, env = "BOUCLE_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
     pub secure_cookies: bool,
+    /// The address people use to reach Boucle, e.g. `https://boucle.chu-exemple.fr`
+    /// (links in invitation CSVs and QR codes, sign-in return addresses). By default,
+    /// `http://` and the address listened on.
+    #[arg(long, env = "BOUCLE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// A JSON file listing the OpenID Connect providers staff may sign in with (README).
+    #[arg(long, env = "BOUCLE_OIDC_PROVIDERS")]
+    pub oidc_providers: Option<PathBuf>,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "BOUCLE_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
@@ -140,6 +148,8 @@ impl Config {
             site_root,
             seed_demo: true,
             log_json: false,
+            public_url: None,
+            oidc_providers: None,
         }
     }
 

@@ -1,21 +1,11 @@
-//! Every route of the server, in one place.
+//! Every route of the server, in one place, each with the access rule its handler
+//! enforces ([`Access`]). The rules are data: the access-matrix test walks every route,
+//! every page and every server function and calls each as every kind of caller, so a
+//! route cannot be added without a rule, and a rule the handler does not keep fails
+//! the suite.
 //!
-//! | route | who | what |
-//! |---|---|---|
-//! | `GET /healthz` | anyone | liveness and database check |
-//! | `GET /api/v1/questionnaires` | anyone | published library |
-//! | `GET /api/v1/questionnaires/{id}/versions/{version}` | anyone | one published version |
-//! | `POST /api/v1/questionnaires/validate` | anyone | problems of a definition |
-//! | `GET /style/boucle.css`, `/favicon.svg`, `/pkg/*` | anyone | static assets |
-//! | `POST /api/v1/campaigns/{campaign}/responses` | respondent (open link) | a complete response, idempotent |
-//! | `POST /r/{campaign}/consent` | respondent | consent given: opens a response, sets the resume cookie |
-//! | `POST /r/{campaign}/q/{n}` | respondent holding the resume cookie | saves screen `n` |
-//! | `POST /r/{campaign}/submit` | respondent holding the resume cookie | submits once |
-//! | `GET /retour/{secret}` | holder of a return link | exchanges the secret for a cookie |
-//! | `GET /i/{token}` | holder of an invitation | exchanges the token for a cookie |
-//! | `POST /mes-resultats/retrait` | holder of the return cookie | withdraws the response |
-//! | `POST /_sfn/*` | anyone | Leptos server functions (read-only) |
-//! | every other `GET` | anyone | Leptos pages (404 page for unknown paths) |
+//! Staff routes name the [`Need`] the handler asks the policy (`identity::policy`)
+//! about, for the institution owning the object.
 
 use crate::api;
 use crate::respondents::handlers as respondents;
@@ -26,7 +16,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::sync::Arc;
@@ -54,40 +44,194 @@ async fn favicon() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], FAVICON)
 }
 
+/// What a staff route needs from the policy, for the object's institution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// `Action::SeeStaffHome`.
+    StaffHome,
+    /// `Action::SeeCampaigns`.
+    SeeCampaigns,
+    /// `Action::RunCampaigns`.
+    RunCampaigns,
+    /// `Action::IssueInvitations`.
+    IssueInvitations,
+    /// `Action::ReadAuditLog`.
+    ReadAuditLog,
+}
+
+impl Need {
+    /// The policy action for an object of `institution`.
+    pub fn action(self, institution: i32) -> crate::identity::Action {
+        use crate::identity::Action;
+        match self {
+            Need::StaffHome => Action::SeeStaffHome,
+            Need::SeeCampaigns => Action::SeeCampaigns { institution },
+            Need::RunCampaigns => Action::RunCampaigns { institution },
+            Need::IssueInvitations => Action::IssueInvitations { institution },
+            Need::ReadAuditLog => Action::ReadAuditLog { institution },
+        }
+    }
+}
+
+/// Who may call a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: the library, public campaign pages, assets, health.
+    Public,
+    /// Anyone, as a step of signing in (forms carry a double-submit token).
+    SignIn,
+    /// A respondent holding a capability cookie or link; the handler checks it.
+    Respondent,
+    /// A signed-in person allowed by the policy.
+    Staff(Need),
+}
+
+/// One route and its rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteRule {
+    /// `GET` or `POST`.
+    pub method: &'static str,
+    /// The full path, with `{parameters}`.
+    pub path: String,
+    /// Who may call it.
+    pub access: Access,
+}
+
+/// Builds a router and the list of its rules together, so neither exists without the other.
+struct RouteTable {
+    prefix: &'static str,
+    router: Router<AppState>,
+    rules: Vec<RouteRule>,
+}
+
+impl RouteTable {
+    /// Routes to be nested under `prefix` (`""` for none).
+    fn under(prefix: &'static str) -> Self {
+        RouteTable { prefix, router: Router::new(), rules: Vec::new() }
+    }
+
+    fn add(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+    ) -> Self {
+        self.router = self.router.route(path, handler);
+        self.rules.push(RouteRule { method, path: format!("{}{path}", self.prefix), access });
+        self
+    }
+}
+
+fn api_routes() -> RouteTable {
+    RouteTable::under("/api/v1")
+        .add("GET", "/questionnaires", Access::Public, get(api::questionnaires::list))
+        .add("POST", "/questionnaires/validate", Access::Public, post(api::questionnaires::validate))
+        .add("GET", "/questionnaires/{id}/versions/{version}", Access::Public, get(api::questionnaires::version))
+        .add("POST", "/campaigns/{campaign}/responses", Access::Respondent, post(respondents::submit_json))
+}
+
+fn form_routes() -> RouteTable {
+    use crate::staff::handlers as staff;
+    RouteTable::under("")
+        .add("POST", "/r/{campaign}/consent", Access::Respondent, post(respondents::consent))
+        .add("POST", "/r/{campaign}/q/{number}", Access::Respondent, post(respondents::save_section))
+        .add("POST", "/r/{campaign}/submit", Access::Respondent, post(respondents::submit))
+        .add("GET", "/retour/{secret}", Access::Respondent, get(respondents::open_return_link))
+        .add("GET", "/i/{token}", Access::Respondent, get(respondents::open_invitation))
+        .add("POST", "/mes-resultats/retrait", Access::Respondent, post(respondents::withdraw))
+        .add("POST", "/connexion", Access::SignIn, post(staff::sign_in))
+        .add("GET", "/connexion/invitation/{token}", Access::SignIn, get(staff::open_account_invitation))
+        .add("POST", "/connexion/bienvenue", Access::SignIn, post(staff::accept_account_invitation))
+        .add("POST", "/deconnexion", Access::Staff(Need::StaffHome), post(staff::sign_out))
+        .add("POST", "/equipe/campagnes", Access::Staff(Need::RunCampaigns), post(staff::create_campaign))
+        .add(
+            "POST",
+            "/equipe/campagnes/{campaign}/cloture",
+            Access::Staff(Need::RunCampaigns),
+            post(staff::close_campaign),
+        )
+        .add(
+            "POST",
+            "/equipe/campagnes/{campaign}/invitations",
+            Access::Staff(Need::IssueInvitations),
+            post(staff::issue_invitations),
+        )
+        .add("GET", "/equipe/campagnes/{campaign}/affiche.svg", Access::Staff(Need::SeeCampaigns), get(staff::poster))
+}
+
+fn other_routes() -> RouteTable {
+    RouteTable::under("")
+        .add("GET", "/healthz", Access::Public, get(api::health::healthz))
+        .add("GET", "/style/boucle.css", Access::Public, get(stylesheet))
+        .add("GET", "/favicon.svg", Access::Public, get(favicon))
+}
+
+/// The rule of a Leptos page, by its path.
+pub fn page_access(path: &str) -> Access {
+    match path {
+        "/equipe" => Access::Staff(Need::StaffHome),
+        "/equipe/campagnes/nouvelle" => Access::Staff(Need::RunCampaigns),
+        "/equipe/journal" => Access::Staff(Need::ReadAuditLog),
+        p if p.starts_with("/equipe/") => Access::Staff(Need::SeeCampaigns),
+        p if p.starts_with("/connexion") => Access::SignIn,
+        p if p.starts_with("/r/") || p.starts_with("/mes-resultats") || p == "/lien-invalide" => Access::Respondent,
+        _ => Access::Public,
+    }
+}
+
+/// The rule of each server function (`/_sfn/...`); `None` for one without a rule,
+/// which the access-matrix test refuses.
+pub fn server_fn_access(path: &str) -> Option<Access> {
+    let endpoint = path.strip_prefix("/_sfn/")?;
+    Some(match endpoint {
+        "library" | "questionnaire" => Access::Public,
+        "respondent_state" | "return_view" => Access::Respondent,
+        "sign_in_options" | "account_invitation" => Access::SignIn,
+        "staff_home" => Access::Staff(Need::StaffHome),
+        "campaign_desk" => Access::Staff(Need::SeeCampaigns),
+        "new_campaign_options" => Access::Staff(Need::RunCampaigns),
+        "audit_page" => Access::Staff(Need::ReadAuditLog),
+        _ => return None,
+    })
+}
+
+/// Every axum route (not pages nor server functions) with its rule.
+pub fn route_rules() -> Vec<RouteRule> {
+    [api_routes(), form_routes(), other_routes()].into_iter().flat_map(|table| table.rules).collect()
+}
+
+/// Every page path with its rule.
+pub fn page_rules() -> Vec<RouteRule> {
+    generate_route_list(app::App)
+        .iter()
+        .map(|listing| {
+            let path = listing.path().to_string();
+            RouteRule { method: "GET", access: page_access(&path), path }
+        })
+        .collect()
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/questionnaires", get(api::questionnaires::list))
-        .route("/questionnaires/validate", post(api::questionnaires::validate))
-        .route("/questionnaires/{id}/versions/{version}", get(api::questionnaires::version))
-        .route("/campaigns/{campaign}/responses", post(respondents::submit_json))
-        .fallback(api::not_found)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
-
+    let api = api_routes().router.fallback(api::not_found).layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+    let forms = form_routes().router.layer(DefaultBodyLimit::max(MAX_FORM_BYTES));
     let catalog: Arc<dyn app::catalog::service::QuestionnaireCatalog> = state.catalog.clone();
     let respondent_service: Arc<dyn app::respondent::service::Respondents> = state.respondents.clone();
+    let staff_desk: Arc<dyn app::staff::service::StaffDesk> = state.staff.clone();
     let context = move || {
         provide_context(catalog.clone());
         provide_context(respondent_service.clone());
+        provide_context(staff_desk.clone());
     };
-    let forms = Router::new()
-        .route("/r/{campaign}/consent", post(respondents::consent))
-        .route("/r/{campaign}/q/{number}", post(respondents::save_section))
-        .route("/r/{campaign}/submit", post(respondents::submit))
-        .route("/retour/{secret}", get(respondents::open_return_link))
-        .route("/i/{token}", get(respondents::open_invitation))
-        .route("/mes-resultats/retrait", post(respondents::withdraw))
-        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES));
     let options = state.leptos_options.clone();
     let pages = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
 
     Router::new()
-        .route("/healthz", get(api::health::healthz))
+        .merge(other_routes().router)
         .nest("/api/v1", api)
         .merge(forms)
-        .route("/style/boucle.css", get(stylesheet))
-        .route("/favicon.svg", get(favicon))
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()

@@ -156,6 +156,7 @@ async fn publish_builtin(db: &DatabaseConnection, definition: &Questionnaire) ->
             action: "questionnaire.published".to_string(),
             subject: format!("questionnaire:{}@{}", definition.id, definition.version),
             detail: hash,
+            institution: None,
         },
     )
     .await

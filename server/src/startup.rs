@@ -3,9 +3,12 @@
 use crate::catalog::DbCatalog;
 use crate::config::Config;
 use crate::db::{self, DatabaseError};
+use crate::identity::IdentityService;
+use crate::identity::oidc::ProviderConfig;
 use crate::respondents::RespondentService;
 use crate::respondents::secrets::ServerKey;
 use crate::routes;
+use crate::staff::StaffDeskService;
 use crate::throttle::FailedLookups;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -29,6 +32,14 @@ pub struct AppState {
     pub failed_lookups: Arc<FailedLookups>,
     /// Whether cookies get the `Secure` flag (served over HTTPS).
     pub secure_cookies: bool,
+    /// People, roles and sessions.
+    pub identity: Arc<IdentityService>,
+    /// Reads behind the staff pages.
+    pub staff: Arc<StaffDeskService>,
+    /// Failed sign-ins per address.
+    pub failed_sign_ins: Arc<FailedLookups>,
+    /// The address people use to reach Boucle (links in CSVs, QR codes, sign-in returns).
+    pub public_url: String,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -53,6 +64,14 @@ pub enum StartupError {
         dir: String,
         /// The cause.
         source: std::io::Error,
+    },
+    /// The sign-in providers file is unusable.
+    #[error("cannot use the sign-in providers in {path}: {reason}")]
+    Providers {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        reason: String,
     },
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
@@ -88,8 +107,29 @@ impl Application {
             TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
         let key = ServerKey::load_or_create(&config.data_dir)
             .map_err(|source| StartupError::Key { dir: config.data_dir.display().to_string(), source })?;
+        let providers = match &config.oidc_providers {
+            None => Vec::new(),
+            Some(path) => read_providers(path)
+                .map_err(|reason| StartupError::Providers { path: path.display().to_string(), reason })?,
+        };
+        let public_url = match &config.public_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!(
+                "http://{}",
+                listener.local_addr().map_err(|source| StartupError::Bind { addr: config.addr, source })?
+            ),
+        };
         let catalog = Arc::new(DbCatalog::new(db.clone()));
         let respondents = Arc::new(RespondentService::new(db.clone(), key));
+        let identity = Arc::new(IdentityService::new(db.clone()));
+        let staff = Arc::new(StaffDeskService::new(
+            db.clone(),
+            identity.clone(),
+            catalog.clone(),
+            providers,
+            public_url.clone(),
+            config.secure_cookies,
+        ));
         let state = AppState {
             leptos_options,
             db,
@@ -97,6 +137,10 @@ impl Application {
             respondents,
             failed_lookups: Arc::new(FailedLookups::default()),
             secure_cookies: config.secure_cookies,
+            identity,
+            staff,
+            failed_sign_ins: Arc::new(FailedLookups::default()),
+            public_url,
         };
         Ok(Application { listener, state })
     }
@@ -123,6 +167,12 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.run_until(shutdown_signal()).await
     }
+}
+
+/// The providers of a JSON file: an array of `identity::oidc::ProviderConfig`.
+fn read_providers(path: &std::path::Path) -> Result<Vec<ProviderConfig>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
 /// Completes on Ctrl-C or SIGTERM.

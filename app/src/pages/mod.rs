@@ -4,6 +4,7 @@ mod home;
 mod not_found;
 mod questionnaire;
 pub mod respond;
+pub mod staff;
 
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
@@ -31,4 +32,31 @@ pub fn set_status(status: u16) {
     }
     #[cfg(not(feature = "ssr"))]
     let _ = status;
+}
+
+/// Sends the browser elsewhere: a 302 with `Location` (server side). Unlike
+/// `leptos_axum::redirect`, it does not depend on the `Accept` header: these pages are
+/// only ever loaded as documents.
+pub(crate) fn redirect(path: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(location)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(path))
+    {
+        options.insert_header(http::header::LOCATION, location);
+        options.set_status(http::StatusCode::FOUND);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
+/// Adds a `Set-Cookie` header to the page's response (server side only).
+pub(crate) fn set_cookie(value: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(value)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(value))
+    {
+        options.append_header(http::header::SET_COOKIE, value);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = value;
 }

@@ -12,6 +12,8 @@ pub struct Model {
     pub subject: String,
     #[sea_orm(column_type = "Text")]
     pub detail: String,
+    /// The institution whose admins may read the entry.
+    pub institution_id: Option<i32>,
     pub prev_hash: String,
     pub hash: String,
 }

@@ -4,11 +4,17 @@
 pub mod audit_log;
 pub mod campaign;
 pub mod consent;
+pub mod external_identity;
 pub mod institution;
 pub mod invitation;
+pub mod membership;
+pub mod oidc_attempt;
+pub mod person;
 pub mod questionnaire;
 pub mod questionnaire_version;
 pub mod response;
 pub mod response_access;
 pub mod response_draft;
 pub mod response_text;
+pub mod sign_in_token;
+pub mod staff_session;

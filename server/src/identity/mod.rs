@@ -3,5 +3,14 @@
 //!
 //! - [`oidc`]: sign-in with each institution's OpenID Connect provider (authorization
 //!   code flow with PKCE, state and nonce, ID token checked against the provider's keys).
+//! - [`passwords`]: Argon2id hashes and the rules for new passwords.
+//! - [`service`]: people, roles, sessions (idle and absolute limits), invitations.
+//! - [`policy`]: the one place that decides who may do what.
 
 pub mod oidc;
+pub mod passwords;
+pub mod policy;
+pub mod service;
+
+pub use policy::{Action, Caller, Decision, Grant, Role, decide};
+pub use service::{IdentityError, IdentityService, SignedIn};

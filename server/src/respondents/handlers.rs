@@ -9,6 +9,7 @@ use super::cookies::{
 use super::secrets::{constant_time_eq, random_secret};
 use super::service::{RESUME_DAYS, RespondentError, RespondentService, SectionOutcome, SubmitOutcome};
 use crate::error::ApiError;
+use crate::forms::{Fields, cookies, field, lang_of, same_origin, see_other, with_cookie};
 use crate::startup::AppState;
 use app::catalog::service::ServiceError;
 use app::i18n::Lang;
@@ -16,53 +17,11 @@ use app::respondent::{RespondentState, ReturnView};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{ConnectInfo, Form, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use survey_defs::RawAnswers;
-
-/// A form's fields, repeated names kept (checkboxes).
-type Fields = Vec<(String, String)>;
-
-fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-}
-
-fn lang_of(fields: &Fields) -> &'static str {
-    Lang::from_tag(field(fields, "lang").unwrap_or("fr")).unwrap_or_default().tag()
-}
-
-fn cookies(headers: &HeaderMap) -> String {
-    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join("; ")
-}
-
-/// Cross-site form posts are refused: the browser says where the form came from.
-fn same_origin(headers: &HeaderMap) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return matches!(site, "same-origin" | "none");
-    }
-    match (
-        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
-    ) {
-        (Some(origin), Some(host)) => origin.split_once("://").is_some_and(|(_, rest)| rest == host),
-        // Old browsers send neither header on same-origin posts; the form token still applies.
-        (None, _) => true,
-        (Some(_), None) => false,
-    }
-}
-
-fn see_other(location: String) -> Response {
-    Redirect::to(&location).into_response()
-}
-
-fn with_cookie(mut response: Response, cookie: String) -> Response {
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-    response
-}
 
 /// 403 for a forged or stale form, in the form's language; nothing was changed.
 fn forbidden(lang: &str) -> Response {
@@ -195,7 +154,7 @@ pub async fn submit(
 }
 
 /// 429 for an address that has guessed too many capability links this minute.
-fn throttled(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Option<Response> {
+pub(crate) fn throttled(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Option<Response> {
     state.failed_lookups.is_blocked(peer.ip()).then(|| {
         tracing::warn!(target: "security", event = "token_throttled", peer = %peer.ip());
         let lang = headers

@@ -3,7 +3,7 @@
 use super::committer::{Committed, Committer, NewResponse};
 use super::secrets::{ServerKey, hash_secret, random_secret};
 use crate::audit::{self, AuditEvent};
-use crate::clock::now_millis;
+use crate::clock::{iso_date, now_millis};
 use crate::entities::{
     campaign, consent, institution, invitation, questionnaire_version, response, response_access, response_draft,
     response_text,
@@ -99,11 +99,6 @@ pub struct RespondentService {
     writers: Arc<tokio::sync::Mutex<()>>,
     /// Writes complete submissions in groups, one flush per group.
     committer: Committer,
-}
-
-fn iso_date(millis: Option<i64>) -> Option<String> {
-    let days = i32::try_from(millis?.div_euclid(86_400_000)).ok()?;
-    survey_defs::format_iso_date(days)
 }
 
 fn status_of(row: &campaign::Model, now: i64) -> CampaignStatus {
@@ -629,10 +624,10 @@ impl RespondentService {
         let Some(response) = self.by_access(return_secret, response_access::RETURN).await? else {
             return Ok(false);
         };
-        let campaign_public_id = campaign::Entity::find_by_id(response.campaign_id)
+        let (campaign_public_id, institution_id) = campaign::Entity::find_by_id(response.campaign_id)
             .one(&self.db)
             .await?
-            .map(|c| c.public_id)
+            .map(|c| (c.public_id, Some(c.institution_id)))
             .unwrap_or_default();
         let now = now_millis();
         let _turn = self.write_turn().await;
@@ -661,6 +656,7 @@ impl RespondentService {
                 action: "response.withdrawn".to_string(),
                 subject: format!("campaign:{campaign_public_id}"),
                 detail: String::new(),
+                institution: institution_id,
             },
         )
         .await?;

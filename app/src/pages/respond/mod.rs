@@ -17,6 +17,7 @@ pub use start::{CampaignStartPage, DeclinedPage, InvalidInvitationPage};
 pub use your_results::{WithdrawnPage, YourResultsPage};
 
 use crate::i18n::Lang;
+use crate::pages::{redirect, set_cookie};
 use crate::respondent::{CampaignInfo, CampaignStatus, Progress, RespondentState, load_respondent_state};
 use crate::shell::use_page;
 use leptos::prelude::*;
@@ -62,33 +63,6 @@ fn still_answering(state: RespondentState, lang: Lang) -> Option<(CampaignInfo, 
         _ => redirect(&campaign_path(&id, "", lang)),
     }
     None
-}
-
-/// Sends the browser elsewhere: a 302 with `Location` (server side). Unlike
-/// `leptos_axum::redirect`, it does not depend on the `Accept` header: these pages are
-/// only ever loaded as documents.
-fn redirect(path: &str) {
-    #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(location)) =
-        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(path))
-    {
-        options.insert_header(http::header::LOCATION, location);
-        options.set_status(http::StatusCode::FOUND);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = path;
-}
-
-/// Adds a `Set-Cookie` header to the page's response (server side only).
-fn set_cookie(value: &str) {
-    #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(value)) =
-        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(value))
-    {
-        options.append_header(http::header::SET_COOKIE, value);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = value;
 }
 
 /// The respondent-facing message for a problem with an answer.

@@ -1,0 +1,156 @@
+//! Signing in: with a password, with the institution's provider, or by choosing a
+//! password from an account invitation.
+
+use crate::pages::set_cookie;
+use crate::shell::{href, use_page};
+use crate::staff::{load_account_invitation, load_sign_in_options};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Where to go after signing in: a staff path only (no open redirect).
+fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with("/equipe") && !n.contains("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/equipe".to_string())
+}
+
+/// `/connexion`: email and password, and one button per configured provider.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let lang = use_page().lang;
+    let query = use_query_map();
+    let (error, next, ended) =
+        query.with_untracked(|q| (q.get("erreur"), safe_next(q.get("suite")), q.get("fin").is_some()));
+    let options = Resource::new(|| (), |_| load_sign_in_options());
+    let title = match &error {
+        Some(_) => format!("{} {} · Boucle", lang.t("error-title-prefix"), lang.t("signin-title")),
+        None => format!("{} · Boucle", lang.t("signin-title")),
+    };
+    view! {
+        <Title text=title/>
+        <h1>{lang.t("signin-title")}</h1>
+        {ended.then(|| view! { <p class="notice" role="status">{lang.t("signout-done")}</p> })}
+        {error.map(|key| {
+            // Only known keys are shown; anything else reads as a generic failure.
+            let known = ["signin-bad-credentials", "signin-disabled", "signin-invalid-link", "signin-no-account",
+                "signin-throttled", "signin-provider-failed", "signin-expired-attempt", "form-expired"];
+            let key = if known.contains(&key.as_str()) { key } else { "signin-provider-failed".to_string() };
+            view! { <p class="error-summary" role="alert" tabindex="-1" id="signin-error">{lang.t(&key)}</p> }
+        })}
+        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
+            {move || {
+                let next = next.clone();
+                Suspend::new(async move {
+                    match options.await {
+                        Ok(options) => {
+                            set_cookie(&format!("boucle_form={}; Path=/; HttpOnly; SameSite=Strict", options.form_token));
+                            view! {
+                                {options.signed_in_as.map(|name| view! {
+                                    <p class="notice">
+                                        {lang.t_args("signin-already", &[("name", name.into())])} " "
+                                        <a href=href("/equipe", lang)>{lang.t("staff-home-title")}</a>
+                                    </p>
+                                })}
+                                <form method="post" action="/connexion" class="signin-form">
+                                    <input type="hidden" name="form_token" value=options.form_token.clone()/>
+                                    <input type="hidden" name="lang" value=lang.tag()/>
+                                    <input type="hidden" name="suite" value=next.clone()/>
+                                    <div class="field">
+                                        <label for="email">{lang.t("signin-email")}</label>
+                                        <input id="email" name="email" type="email" autocomplete="username" required/>
+                                    </div>
+                                    <div class="field">
+                                        <label for="password">{lang.t("signin-password")}</label>
+                                        <input id="password" name="password" type="password"
+                                            autocomplete="current-password" required/>
+                                    </div>
+                                    <button type="submit">{lang.t("signin-submit")}</button>
+                                </form>
+                                {(!options.providers.is_empty()).then(|| view! {
+                                    <h2>{lang.t("signin-with-provider")}</h2>
+                                    <ul class="provider-list">
+                                        {options.providers.into_iter().map(|p| view! {
+                                            <li><a class="button button-secondary"
+                                                href=format!("/connexion/oidc/{}?lang={}", p.id, lang.tag())>{p.label}</a></li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                                <p class="hint">{lang.t("signin-no-account-help")}</p>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => {
+                            crate::pages::set_status(503);
+                            view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// `/connexion/bienvenue`: an invited person chooses their password.
+#[component]
+pub fn WelcomePage() -> impl IntoView {
+    let lang = use_page().lang;
+    let query = use_query_map();
+    let error = query.with_untracked(|q| q.get("erreur"));
+    let invitation = Resource::new(|| (), |_| load_account_invitation());
+    view! {
+        <Title text=format!("{} · Boucle", lang.t("welcome-title"))/>
+        <h1>{lang.t("welcome-title")}</h1>
+        <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
+            {move || {
+                let error = error.clone();
+                Suspend::new(async move {
+                    match invitation.await {
+                        Ok(Some(invitation)) => {
+                            set_cookie(&format!("boucle_form={}; Path=/; HttpOnly; SameSite=Strict", invitation.form_token));
+                            let known = ["password-too-short", "password-too-long", "password-too-common",
+                                "password-mismatch", "form-expired"];
+                            let error = error.filter(|key| known.contains(&key.as_str()));
+                            view! {
+                                <p>{lang.t_args("welcome-intro", &[("name", invitation.display_name.into())])}</p>
+                                {error.map(|key| view! {
+                                    <p class="error-summary" role="alert" tabindex="-1">{lang.t(&key)}</p>
+                                })}
+                                <form method="post" action="/connexion/bienvenue" class="signin-form">
+                                    <input type="hidden" name="form_token" value=invitation.form_token/>
+                                    <input type="hidden" name="lang" value=lang.tag()/>
+                                    <input type="email" name="username" autocomplete="username"
+                                        value=invitation.email hidden readonly/>
+                                    <div class="field">
+                                        <label for="password">{lang.t("welcome-password")}</label>
+                                        <p class="hint" id="password-hint">{lang.t("welcome-password-hint")}</p>
+                                        <input id="password" name="password" type="password" autocomplete="new-password"
+                                            minlength="8" maxlength="128" required aria-describedby="password-hint"/>
+                                    </div>
+                                    <div class="field">
+                                        <label for="password_confirm">{lang.t("welcome-password-confirm")}</label>
+                                        <input id="password_confirm" name="password_confirm" type="password"
+                                            autocomplete="new-password" required/>
+                                    </div>
+                                    <button type="submit">{lang.t("welcome-submit")}</button>
+                                </form>
+                            }
+                            .into_any()
+                        }
+                        Ok(None) => {
+                            crate::pages::set_status(404);
+                            view! {
+                                <p role="alert">{lang.t("signin-invalid-link")}</p>
+                                <p><a href=href("/connexion", lang)>{lang.t("signin-title")}</a></p>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => {
+                            crate::pages::set_status(503);
+                            view! { <p class="error-message" role="alert">{lang.t("service-unavailable")}</p> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,256 @@
+//! The staff side as the UI sees it: signing in, the campaigns of one's institutions,
+//! one campaign's figures and distribution, the audit log. The data comes from the
+//! `StaffDesk` service the server provides through context; the service reads the
+//! session cookie itself and applies the access policy, so every answer here already
+//! says whether the caller may see it.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What a staff page gets: the data, or why not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum StaffAnswer<T> {
+    /// The caller may see it.
+    Ready(T),
+    /// No live session: sign in first.
+    SignInRequired,
+    /// Signed in, but the role does not allow it.
+    Forbidden,
+    /// Nothing by that name for this caller (also objects of other institutions).
+    NotFound,
+}
+
+/// One role the signed-in person holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleHeld {
+    /// Institution slug.
+    pub institution: String,
+    /// Institution name.
+    pub institution_name: String,
+    /// Role key (`admin`, `quality_team`, `professional`, `patient_partner`, `observer`).
+    pub role: String,
+}
+
+/// The signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// Their name.
+    pub display_name: String,
+    /// Token to put in every form (CSRF defence).
+    pub csrf_token: String,
+    /// Their roles.
+    pub roles: Vec<RoleHeld>,
+    /// Institutions (slug, name) where they may create campaigns.
+    pub can_run_campaigns_in: Vec<(String, String)>,
+    /// Whether they may read an audit log (admin somewhere).
+    pub can_read_audit: bool,
+}
+
+/// A campaign in a list: counts only, never answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignRow {
+    /// Public identifier.
+    pub public_id: String,
+    /// Title.
+    pub title: String,
+    /// Institution name.
+    pub institution_name: String,
+    /// Questionnaire title (French or first language).
+    pub questionnaire_title: String,
+    /// `open` or `closed`.
+    pub status: String,
+    /// Submitted responses.
+    pub submitted: u64,
+    /// Started, not yet submitted.
+    pub in_progress: u64,
+}
+
+/// The staff home page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffHome {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Campaigns of every institution they hold a role in, newest first.
+    pub campaigns: Vec<CampaignRow>,
+}
+
+/// One campaign, for the people who run it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignDesk {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Counts.
+    pub row: CampaignRow,
+    /// Audience, as written.
+    pub audience: String,
+    /// Anonymous open link (`false`) or invitations only.
+    pub invitations_only: bool,
+    /// Smallest group any result is shown for.
+    pub min_cell_size: u32,
+    /// Languages offered.
+    pub languages: Vec<String>,
+    /// Closing date (ISO), if any.
+    pub closes_on: Option<String>,
+    /// Promised return of results (ISO).
+    pub results_promised_on: Option<String>,
+    /// Invitations issued, and used.
+    pub invitations: (u64, u64),
+    /// The open link, absolute (for posters and the QR code); `None` for invitation-only campaigns.
+    pub open_link: Option<String>,
+    /// May create invitations and close the campaign.
+    pub can_run: bool,
+}
+
+/// What the new-campaign form offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCampaignOptions {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Published questionnaires (slug, title).
+    pub questionnaires: Vec<(String, String)>,
+}
+
+/// One audit entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    /// Entry number.
+    pub id: i64,
+    /// When (UTC, `YYYY-MM-DD HH:MM:SS`).
+    pub occurred_at: String,
+    /// Who.
+    pub actor: String,
+    /// What (stable key).
+    pub action: String,
+    /// To what.
+    pub subject: String,
+}
+
+/// The audit log page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Matching entries, newest first (at most 200).
+    pub entries: Vec<AuditRow>,
+    /// Whether the whole chain verifies; `Some(id)` is the first broken entry.
+    pub first_broken: Option<i64>,
+}
+
+/// A configured sign-in provider.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderLink {
+    /// Its id, in `/connexion/oidc/{id}`.
+    pub id: String,
+    /// Its button text.
+    pub label: String,
+}
+
+/// The sign-in page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInOptions {
+    /// Providers to offer.
+    pub providers: Vec<ProviderLink>,
+    /// Token for the sign-in form (double-submit, before any session exists).
+    pub form_token: String,
+    /// Already signed in as this person.
+    pub signed_in_as: Option<String>,
+}
+
+/// The page where an invited person chooses a password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountInvitation {
+    /// Their name.
+    pub display_name: String,
+    /// Their email address.
+    pub email: String,
+    /// Token for the form.
+    pub form_token: String,
+}
+
+/// Domain services for staff pages. Implemented by `server`.
+#[cfg(feature = "ssr")]
+pub mod service {
+    use super::*;
+    use crate::catalog::service::ServiceError;
+
+    /// Read access for staff pages; `cookies` is the request's `Cookie` header.
+    #[async_trait::async_trait]
+    pub trait StaffDesk: Send + Sync {
+        /// The sign-in page.
+        async fn sign_in_options(&self, cookies: &str) -> Result<SignInOptions, ServiceError>;
+        /// The invitation this browser holds, if still valid.
+        async fn account_invitation(&self, cookies: &str) -> Result<Option<AccountInvitation>, ServiceError>;
+        /// The staff home page.
+        async fn home(&self, cookies: &str) -> Result<StaffAnswer<StaffHome>, ServiceError>;
+        /// One campaign.
+        async fn campaign(&self, cookies: &str, public_id: &str) -> Result<StaffAnswer<CampaignDesk>, ServiceError>;
+        /// The new-campaign form.
+        async fn new_campaign(&self, cookies: &str) -> Result<StaffAnswer<NewCampaignOptions>, ServiceError>;
+        /// The audit log, filtered by action key prefix.
+        async fn audit(&self, cookies: &str, action: &str) -> Result<StaffAnswer<AuditPage>, ServiceError>;
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn desk() -> Result<std::sync::Arc<dyn service::StaffDesk>, ServerFnError> {
+    use_context::<std::sync::Arc<dyn service::StaffDesk>>().ok_or_else(|| ServerFnError::new("staff desk not provided"))
+}
+
+#[cfg(feature = "ssr")]
+fn cookies() -> String {
+    crate::respondent::request_cookies()
+}
+
+/// Refusals carry their HTTP status, whether the answer goes to a page or straight to
+/// a caller of the server function.
+#[cfg(feature = "ssr")]
+fn with_status<T>(answer: StaffAnswer<T>) -> StaffAnswer<T> {
+    match answer {
+        StaffAnswer::Ready(_) => {}
+        StaffAnswer::SignInRequired => crate::pages::set_status(401),
+        StaffAnswer::Forbidden => crate::pages::set_status(403),
+        StaffAnswer::NotFound => crate::pages::set_status(404),
+    }
+    answer
+}
+
+#[cfg(feature = "ssr")]
+fn failed(err: crate::catalog::service::ServiceError) -> ServerFnError {
+    ServerFnError::new(err.to_string())
+}
+
+/// The sign-in page's data.
+#[server(prefix = "/_sfn", endpoint = "sign_in_options")]
+pub async fn load_sign_in_options() -> Result<SignInOptions, ServerFnError> {
+    desk()?.sign_in_options(&cookies()).await.map_err(failed)
+}
+
+/// The account invitation this browser holds.
+#[server(prefix = "/_sfn", endpoint = "account_invitation")]
+pub async fn load_account_invitation() -> Result<Option<AccountInvitation>, ServerFnError> {
+    desk()?.account_invitation(&cookies()).await.map_err(failed)
+}
+
+/// The staff home page's data.
+#[server(prefix = "/_sfn", endpoint = "staff_home")]
+pub async fn load_staff_home() -> Result<StaffAnswer<StaffHome>, ServerFnError> {
+    desk()?.home(&cookies()).await.map_err(failed).map(with_status)
+}
+
+/// One campaign's desk.
+#[server(prefix = "/_sfn", endpoint = "campaign_desk")]
+pub async fn load_campaign_desk(campaign: String) -> Result<StaffAnswer<CampaignDesk>, ServerFnError> {
+    desk()?.campaign(&cookies(), &campaign).await.map_err(failed).map(with_status)
+}
+
+/// The new-campaign form's data.
+#[server(prefix = "/_sfn", endpoint = "new_campaign_options")]
+pub async fn load_new_campaign_options() -> Result<StaffAnswer<NewCampaignOptions>, ServerFnError> {
+    desk()?.new_campaign(&cookies()).await.map_err(failed).map(with_status)
+}
+
+/// The audit log page's data.
+#[server(prefix = "/_sfn", endpoint = "audit_page")]
+pub async fn load_audit_page(action: String) -> Result<StaffAnswer<AuditPage>, ServerFnError> {
+    desk()?.audit(&cookies(), &action).await.map_err(failed).map(with_status)
+}

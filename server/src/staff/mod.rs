@@ -1,0 +1,282 @@
+//! The staff side: the [`StaffDeskService`] behind the staff pages (reads, each one
+//! resolved to a session and checked by the policy) and, in [`handlers`], the form
+//! posts that change things (create, close, invite, sign in and out).
+
+pub mod handlers;
+
+use crate::audit::verify_chain;
+use crate::campaigns::{CampaignAdmin, CampaignError};
+use crate::catalog::DbCatalog;
+use crate::clock::{iso_date, iso_datetime, now_millis};
+use crate::entities::{audit_log, campaign, questionnaire_version};
+use crate::identity::oidc::ProviderConfig;
+use crate::identity::{Action, Decision, IdentityService, Role, SignedIn, decide};
+use crate::respondents::cookies::{CONSENT_COOKIE, cookie_value};
+use crate::respondents::secrets::random_secret;
+use app::catalog::service::{QuestionnaireCatalog, ServiceError};
+use app::staff::{
+    AccountInvitation, AuditPage, AuditRow, CampaignDesk, CampaignRow, NewCampaignOptions, ProviderLink, RoleHeld,
+    SignInOptions, StaffAnswer, StaffHome, Viewer,
+};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::sync::Arc;
+
+/// Holds the staff session.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    // `__Host-` pins the cookie to this exact origin; browsers accept it only over HTTPS.
+    if secure { "__Host-boucle_session" } else { "boucle_session" }
+}
+
+/// Holds an account invitation between opening its link and choosing a password.
+pub const ACCOUNT_INVITATION_COOKIE: &str = "boucle_account_invite";
+
+/// Holds the secret of an OpenID Connect sign-in under way.
+pub const OIDC_ATTEMPT_COOKIE: &str = "boucle_oidc";
+
+/// Reads behind the staff pages.
+pub struct StaffDeskService {
+    db: DatabaseConnection,
+    identity: Arc<IdentityService>,
+    catalog: Arc<DbCatalog>,
+    providers: Vec<ProviderConfig>,
+    public_url: String,
+    secure_cookies: bool,
+}
+
+fn unavailable(err: impl std::fmt::Display) -> ServiceError {
+    tracing::error!(error = %err, "staff desk failed");
+    ServiceError::Unavailable
+}
+
+fn viewer(signed_in: &SignedIn) -> Viewer {
+    let caller = signed_in.caller();
+    let mut can_run = Vec::new();
+    for grant in &signed_in.grants {
+        let allowed = decide(&caller, Action::RunCampaigns { institution: grant.institution_id }).allowed();
+        if allowed && !can_run.iter().any(|(slug, _): &(String, String)| slug == &grant.institution_slug) {
+            can_run.push((grant.institution_slug.clone(), grant.institution_name.clone()));
+        }
+    }
+    Viewer {
+        display_name: signed_in.display_name.clone(),
+        csrf_token: signed_in.csrf_token.clone(),
+        roles: signed_in
+            .grants
+            .iter()
+            .map(|g| RoleHeld {
+                institution: g.institution_slug.clone(),
+                institution_name: g.institution_name.clone(),
+                role: g.role.key().to_string(),
+            })
+            .collect(),
+        can_run_campaigns_in: can_run,
+        can_read_audit: signed_in.grants.iter().any(|g| g.role == Role::Admin),
+    }
+}
+
+impl StaffDeskService {
+    /// Over the given database and services.
+    pub fn new(
+        db: DatabaseConnection,
+        identity: Arc<IdentityService>,
+        catalog: Arc<DbCatalog>,
+        providers: Vec<ProviderConfig>,
+        public_url: String,
+        secure_cookies: bool,
+    ) -> Self {
+        StaffDeskService { db, identity, catalog, providers, public_url, secure_cookies }
+    }
+
+    /// The live session named by the request's cookies.
+    pub async fn signed_in(&self, cookies: &str) -> Result<Option<SignedIn>, DbErr> {
+        match cookie_value(cookies, session_cookie_name(self.secure_cookies)) {
+            Some(secret) => self.identity.resolve(secret, now_millis()).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn row(&self, c: &campaign::Model, institution_name: &str) -> Result<CampaignRow, CampaignError> {
+        let counts = CampaignAdmin::new(self.db.clone()).counts(&c.public_id).await?;
+        let questionnaire_title = questionnaire_version::Entity::find_by_id(c.questionnaire_version_id)
+            .one(&self.db)
+            .await?
+            .and_then(|v| serde_json::from_str::<survey_defs::Questionnaire>(&v.definition).ok())
+            .map(|q| q.title.get("fr").to_string())
+            .unwrap_or_default();
+        let closed_by_date = c.closes_at.is_some_and(|at| at <= now_millis());
+        Ok(CampaignRow {
+            public_id: c.public_id.clone(),
+            title: c.title.clone(),
+            institution_name: institution_name.to_string(),
+            questionnaire_title,
+            status: if counts.status == campaign::OPEN && !closed_by_date { "open" } else { "closed" }.to_string(),
+            submitted: counts.submitted,
+            in_progress: counts.in_progress,
+        })
+    }
+
+    /// The campaign and the caller's decision for `action` on it; other institutions'
+    /// campaigns read as unknown.
+    pub async fn campaign_for(
+        &self,
+        signed_in: &SignedIn,
+        public_id: &str,
+        action: impl Fn(i32) -> Action,
+    ) -> Result<(Decision, Option<campaign::Model>), DbErr> {
+        let found = campaign::Entity::find().filter(campaign::Column::PublicId.eq(public_id)).one(&self.db).await?;
+        let Some(found) = found else { return Ok((Decision::NotFound, None)) };
+        Ok((decide(&signed_in.caller(), action(found.institution_id)), Some(found)))
+    }
+}
+
+fn refusal<T>(decision: Decision) -> StaffAnswer<T> {
+    match decision {
+        Decision::SignInRequired => StaffAnswer::SignInRequired,
+        Decision::Forbidden => StaffAnswer::Forbidden,
+        Decision::NotFound | Decision::Allow => StaffAnswer::NotFound,
+    }
+}
+
+#[async_trait::async_trait]
+impl app::staff::service::StaffDesk for StaffDeskService {
+    async fn sign_in_options(&self, cookies: &str) -> Result<SignInOptions, ServiceError> {
+        let signed_in = self.signed_in(cookies).await.map_err(unavailable)?;
+        Ok(SignInOptions {
+            providers: self
+                .providers
+                .iter()
+                .map(|p| ProviderLink { id: p.id.clone(), label: p.label.clone() })
+                .collect(),
+            form_token: cookie_value(cookies, CONSENT_COOKIE).map(str::to_string).unwrap_or_else(random_secret),
+            signed_in_as: signed_in.map(|s| s.display_name),
+        })
+    }
+
+    async fn account_invitation(&self, cookies: &str) -> Result<Option<AccountInvitation>, ServiceError> {
+        let Some(secret) = cookie_value(cookies, ACCOUNT_INVITATION_COOKIE) else { return Ok(None) };
+        let holder = self.identity.invitation_holder(secret, now_millis()).await.map_err(unavailable)?;
+        Ok(holder.map(|person| AccountInvitation {
+            display_name: person.display_name,
+            email: person.email.unwrap_or_default(),
+            form_token: cookie_value(cookies, CONSENT_COOKIE).map(str::to_string).unwrap_or_else(random_secret),
+        }))
+    }
+
+    async fn home(&self, cookies: &str) -> Result<StaffAnswer<StaffHome>, ServiceError> {
+        let Some(signed_in) = self.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let caller = signed_in.caller();
+        let mut campaigns = Vec::new();
+        let mut seen = Vec::new();
+        for grant in &signed_in.grants {
+            if seen.contains(&grant.institution_id)
+                || !decide(&caller, Action::SeeCampaigns { institution: grant.institution_id }).allowed()
+            {
+                continue;
+            }
+            seen.push(grant.institution_id);
+            let rows = campaign::Entity::find()
+                .filter(campaign::Column::InstitutionId.eq(grant.institution_id))
+                .order_by_desc(campaign::Column::CreatedAt)
+                .all(&self.db)
+                .await
+                .map_err(unavailable)?;
+            for c in rows {
+                campaigns.push(self.row(&c, &grant.institution_name).await.map_err(unavailable)?);
+            }
+        }
+        Ok(StaffAnswer::Ready(StaffHome { viewer: viewer(&signed_in), campaigns }))
+    }
+
+    async fn campaign(&self, cookies: &str, public_id: &str) -> Result<StaffAnswer<CampaignDesk>, ServiceError> {
+        let Some(signed_in) = self.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let (decision, found) = self
+            .campaign_for(&signed_in, public_id, |institution| Action::SeeCampaigns { institution })
+            .await
+            .map_err(unavailable)?;
+        let (Decision::Allow, Some(c)) = (decision, found) else { return Ok(refusal(decision)) };
+        let institution_name = signed_in
+            .grants
+            .iter()
+            .find(|g| g.institution_id == c.institution_id)
+            .map(|g| g.institution_name.clone())
+            .unwrap_or_default();
+        let row = self.row(&c, &institution_name).await.map_err(unavailable)?;
+        let counts = CampaignAdmin::new(self.db.clone()).counts(&c.public_id).await.map_err(unavailable)?;
+        let invitations_only = c.anonymity != "anonymous";
+        let caller = signed_in.caller();
+        Ok(StaffAnswer::Ready(CampaignDesk {
+            viewer: viewer(&signed_in),
+            row,
+            audience: c.audience.clone(),
+            invitations_only,
+            min_cell_size: u32::try_from(c.min_cell_size).unwrap_or_default(),
+            languages: c.languages.split(',').map(str::to_string).collect(),
+            closes_on: iso_date(c.closes_at),
+            results_promised_on: iso_date(c.results_promised_at),
+            invitations: counts.invitations,
+            open_link: (!invitations_only).then(|| format!("{}/r/{}", self.public_url, c.public_id)),
+            can_run: decide(&caller, Action::RunCampaigns { institution: c.institution_id }).allowed(),
+        }))
+    }
+
+    async fn new_campaign(&self, cookies: &str) -> Result<StaffAnswer<NewCampaignOptions>, ServiceError> {
+        let Some(signed_in) = self.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let viewer = viewer(&signed_in);
+        if viewer.can_run_campaigns_in.is_empty() {
+            return Ok(StaffAnswer::Forbidden);
+        }
+        let questionnaires = self
+            .catalog
+            .list()
+            .await?
+            .into_iter()
+            .map(|entry| (entry.id.clone(), format!("{} ({})", entry.title.get("fr"), entry.version)))
+            .collect();
+        Ok(StaffAnswer::Ready(NewCampaignOptions { viewer, questionnaires }))
+    }
+
+    async fn audit(&self, cookies: &str, action: &str) -> Result<StaffAnswer<AuditPage>, ServiceError> {
+        let Some(signed_in) = self.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let caller = signed_in.caller();
+        let readable: Vec<i32> = signed_in
+            .grants
+            .iter()
+            .map(|g| g.institution_id)
+            .filter(|&institution| decide(&caller, Action::ReadAuditLog { institution }).allowed())
+            .collect();
+        if readable.is_empty() {
+            return Ok(StaffAnswer::Forbidden);
+        }
+        let mut query = audit_log::Entity::find().filter(audit_log::Column::InstitutionId.is_in(readable.clone()));
+        let action = action.trim();
+        if !action.is_empty() {
+            query = query.filter(audit_log::Column::Action.starts_with(action));
+        }
+        let entries = query
+            .order_by_desc(audit_log::Column::Id)
+            .limit(200)
+            .all(&self.db)
+            .await
+            .map_err(unavailable)?
+            .into_iter()
+            .map(|e| AuditRow {
+                id: e.id,
+                occurred_at: iso_datetime(e.occurred_at),
+                actor: e.actor,
+                action: e.action,
+                subject: e.subject,
+            })
+            .collect();
+        let first_broken = verify_chain(&self.db).await.map_err(unavailable)?.map(|broken| broken.id);
+        tracing::info!(target: "security", event = "audit_log_read", person = signed_in.person_id);
+        Ok(StaffAnswer::Ready(AuditPage { viewer: viewer(&signed_in), entries, first_broken }))
+    }
+}
