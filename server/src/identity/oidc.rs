@@ -21,6 +21,8 @@
 //! a code or a secret: `Debug` of [`ProviderConfig`], [`PendingSignIn`] and [`SignInStart`]
 //! redacts them, and [`OidcError`]'s messages are for logs and carry none.
 
+#[cfg(test)]
+mod against_oidc_provider;
 mod config;
 mod error;
 #[cfg(test)]
