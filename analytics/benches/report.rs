@@ -1,18 +1,26 @@
-//! One million responses to a 30-item Likert questionnaire: time to read the encoded rows
-//! into a frame and to compute the full report, and the peak memory.
+//! One million responses to a 30-item Likert questionnaire: time to count the encoded rows
+//! and derive the full campaign report, and the peak memory.
 //!
 //! Run: `cargo bench -p analytics --bench report` (release build). Reports wall-clock
-//! times of one run each and `VmHWM` (peak resident set) from `/proc/self/status`.
+//! times and `VmHWM` (peak resident set) from `/proc/self/status`, first for rows streamed
+//! in pages (flat memory), then for the whole campaign in memory (median of 5 runs).
+//! `BOUCLE_BENCH_FRAME=1` also times the polars frame path; `BOUCLE_BENCH_WRITE=path`
+//! writes the input (the stored layout: little-endian `i32`, 30 per response) for
+//! `analytics/benches/report_pandas.py`.
 
 use std::error::Error;
 use std::hint::black_box;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use analytics::{CampaignFrame, CampaignReport, ItemSummary, ScaleSummary};
+use analytics::{CampaignFrame, CampaignReport, CampaignTally};
 use survey_defs::{MISSING, Questionnaire};
 
 const RESPONSES: usize = 1_000_000;
 const ITEMS: usize = 30;
+/// Responses per page when streaming.
+const BATCH: usize = 10_000;
+/// Timed runs of the in-memory path.
+const RUNS: usize = 5;
 
 /// A PREM-like questionnaire: three sections of ten 5-point Likert items, a total scale
 /// (prorated sum) and one mean scale per section, built through the JSON door.
@@ -59,29 +67,38 @@ fn questionnaire() -> Result<Questionnaire, Box<dyn Error>> {
 }
 
 /// Deterministic pseudo-random codes (xorshift64*): about 3 % missing, answers skewed
-/// towards the positive end as in real experience surveys.
-fn rows() -> Vec<u8> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 32
-    };
-    let mut bytes = Vec::with_capacity(RESPONSES * ITEMS * 4);
-    for _ in 0..RESPONSES * ITEMS {
-        let r = next() % 100;
-        let code = match r {
-            0..3 => MISSING,
-            3..8 => 0,
-            8..18 => 1,
-            18..38 => 2,
-            38..70 => 3,
-            _ => 4,
-        };
-        bytes.extend_from_slice(&code.to_le_bytes());
+/// towards the positive end as in real experience surveys. Rows come in batches of
+/// `batch` responses, written into `bytes` (as a database cursor hands pages over).
+struct Generator {
+    state: u64,
+}
+
+impl Generator {
+    fn new() -> Self {
+        Self { state: 0x9E37_79B9_7F4A_7C15 }
     }
-    bytes
+
+    fn next(&mut self) -> u64 {
+        self.state ^= self.state >> 12;
+        self.state ^= self.state << 25;
+        self.state ^= self.state >> 27;
+        self.state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 32
+    }
+
+    fn fill(&mut self, bytes: &mut Vec<u8>, responses: usize) {
+        bytes.clear();
+        for _ in 0..responses * ITEMS {
+            let code = match self.next() % 100 {
+                0..3 => MISSING,
+                3..8 => 0,
+                8..18 => 1,
+                18..38 => 2,
+                38..70 => 3,
+                _ => 4,
+            };
+            bytes.extend_from_slice(&code.to_le_bytes());
+        }
+    }
 }
 
 fn peak_rss_mib() -> Option<f64> {
@@ -93,41 +110,89 @@ fn peak_rss_mib() -> Option<f64> {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let q = questionnaire()?;
-    let layout = q.answer_layout();
-    let data = rows();
-    println!("input: {RESPONSES} responses × {ITEMS} items, {} MiB of codes", data.len() >> 20);
-    println!("peak RSS after generating input: {:.0} MiB", peak_rss_mib().unwrap_or(f64::NAN));
+    let width = ITEMS * 4;
+    println!("input: {RESPONSES} responses × {ITEMS} items, {} MiB of codes", (RESPONSES * width) >> 20);
 
-    let start = Instant::now();
-    let frame = CampaignFrame::from_encoded(&layout, data.chunks_exact(ITEMS * 4))?;
-    let read = start.elapsed();
-    println!("CampaignFrame::from_encoded: {read:.2?}");
-
-    let start = Instant::now();
-    black_box(ItemSummary::compute_all(&q, &frame)?);
-    println!("  item summaries alone (30 columns): {:.2?}", start.elapsed());
-    let start = Instant::now();
-    for scale in &q.scales {
-        black_box(analytics::scale_scores(&q, scale, &frame)?);
+    // 1. Streamed, as the server reads a campaign page by page: memory stays flat.
+    let mut generator = Generator::new();
+    let mut batch = Vec::with_capacity(BATCH * width);
+    let mut streamed = CampaignTally::new(&q)?;
+    let mut counting = Duration::ZERO;
+    for _ in 0..RESPONSES / BATCH {
+        generator.fill(&mut batch, BATCH);
+        let start = Instant::now();
+        streamed.add_rows(batch.chunks_exact(width))?;
+        counting += start.elapsed();
     }
-    println!("  scale_scores alone (4 scales, survey-defs scoring): {:.2?}", start.elapsed());
     let start = Instant::now();
-    black_box(ScaleSummary::compute_all(&q, &frame)?);
-    println!("  scale summaries alone (4 scales): {:.2?}", start.elapsed());
+    let streamed_report = black_box(streamed.report(5));
+    let derive = start.elapsed();
+    println!("streamed in pages of {BATCH} (1 core): counting {counting:.2?} + report {derive:.2?}");
+    println!("  peak RSS: {:.1} MiB", peak_rss_mib().unwrap_or(f64::NAN));
+    drop(batch);
 
-    let start = Instant::now();
-    let report = black_box(CampaignReport::compute(&q, &frame, 5)?);
-    let compute = start.elapsed();
-    println!("CampaignReport::compute (30 items, 4 scales): {compute:.2?}");
-    println!("total: {:.2?}", read + compute);
-    println!("peak RSS: {:.0} MiB", peak_rss_mib().unwrap_or(f64::NAN));
+    // 2. The whole campaign in memory, counted on every core.
+    let mut data = Vec::with_capacity(RESPONSES * width);
+    Generator::new().fill(&mut data, RESPONSES);
+    if let Ok(path) = std::env::var("BOUCLE_BENCH_WRITE") {
+        std::fs::write(&path, &data)?;
+        println!("wrote the input to {path} (for analytics/benches/report_pandas.py)");
+    }
+    println!("peak RSS after generating input: {:.0} MiB", peak_rss_mib().unwrap_or(f64::NAN));
+    let mut times = Vec::new();
+    let mut report = None;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let tally = CampaignTally::from_encoded(&q, data.chunks_exact(width))?;
+        report = Some(black_box(tally.report(5)));
+        times.push(start.elapsed());
+    }
+    times.sort();
+    println!(
+        "CampaignTally::from_encoded + report (30 items, 4 scales), {RUNS} runs: median {:.2?}, min {:.2?}, max {:.2?}",
+        times[RUNS / 2],
+        times[0],
+        times[RUNS - 1]
+    );
+    println!("  peak RSS: {:.0} MiB (input included)", peak_rss_mib().unwrap_or(f64::NAN));
+    let report = report.ok_or("no run")?;
+    if report != streamed_report {
+        return Err("the streamed and in-memory reports differ".into());
+    }
 
-    if let Some(total) = report.scales.first().and_then(|s| s.figures.shown()) {
-        let d = total.distribution;
-        println!(
-            "check: total scale scored {} / not scored {}, mean {:.2} (95 % CI {:?}), median {}",
-            total.scored, total.not_scored, d.mean, d.mean_ci95, d.median
-        );
+    // 3. The polars frame path, for comparison (raises the peak RSS above).
+    if std::env::var_os("BOUCLE_BENCH_FRAME").is_some() {
+        let start = Instant::now();
+        let layout = q.answer_layout();
+        let frame = CampaignFrame::from_encoded(&layout, data.chunks_exact(width))?;
+        let frame_report = black_box(CampaignReport::compute(&q, &frame, 5)?);
+        println!("CampaignFrame::from_encoded + CampaignReport::compute: {:.2?}", start.elapsed());
+        println!("  peak RSS: {:.0} MiB", peak_rss_mib().unwrap_or(f64::NAN));
+        if frame_report != report {
+            return Err("the frame and tally reports differ".into());
+        }
+    }
+
+    for scale in &report.scales {
+        if let Some(figures) = scale.figures.shown() {
+            let d = figures.distribution;
+            let bands: Vec<Option<u64>> = figures.bands.iter().map(|b| b.count.shown().copied()).collect();
+            println!(
+                "check: {} scored {} / not scored {}, mean {:.6}, sd {:.6}, median {}, q1 {}, q3 {}, bands {bands:?}",
+                scale.scale_id,
+                figures.scored,
+                figures.not_scored,
+                d.mean,
+                d.sd.unwrap_or(f64::NAN),
+                d.median,
+                d.q1,
+                d.q3
+            );
+        }
+    }
+    if let Some(first) = report.items.first().and_then(|i| i.figures.shown()) {
+        let counts: Vec<Option<u64>> = first.options.iter().map(|o| o.count.shown().copied()).collect();
+        println!("check: q0 answered {} missing {} options {counts:?}", first.answered, first.missing);
     }
     Ok(())
 }

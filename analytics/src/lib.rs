@@ -10,18 +10,37 @@
 //! split over the available cores with `std::thread::scope`; results do not depend on it.)
 //!
 //! ## Pipeline
-//! 1. [`CampaignFrame::from_encoded`] reads the compact answer rows of
-//!    [`survey_defs::AnswerLayout`] (one little-endian `i32` per item) into a polars
-//!    `DataFrame`, one nullable `Int32` column per item.
-//! 2. [`ItemSummary`] and [`ScaleSummary`] reduce each column (or scale) to *mergeable
-//!    sufficient statistics*: exact [`ValueCounts`] per integer code, and [`Moments`]
-//!    (count, mean, M2). Scale scores come from `survey_defs::score_values`, the single
-//!    scoring implementation; nothing here re-implements a scoring rule.
-//! 3. [`CampaignReport::compute`] derives what is published (percentages, median and
-//!    quartiles, mean with its 95 % confidence interval, band counts) and applies
-//!    disclosure control, which lives in one place: [`disclosure`].
+//! 1. [`CampaignTally`] (`tally.rs`, the fast path) counts the stored rows of
+//!    [`survey_defs::AnswerLayout`] (one little-endian `i32` per item) in ONE pass: per item,
+//!    exact counts of each code; per scale, counts of a key that determines the score
+//!    (`score_keys.rs`), scored once per distinct key by `survey_defs::score_values`, the
+//!    single scoring implementation (nothing here re-implements a scoring rule). Rows can
+//!    be streamed page by page ([`CampaignTally::add_rows`]) or counted on every core
+//!    ([`CampaignTally::from_encoded`]); memory does not grow with the campaign.
+//! 2. [`ItemSummary`] and [`ScaleSummary`] are the *mergeable sufficient statistics* the
+//!    tally yields: exact [`ValueCounts`] per integer code (scores in hundredths), from
+//!    which [`Moments`] (count, mean, M2), quantiles and shares derive.
+//! 3. [`CampaignReport`] derives what is published (percentages, median and quartiles,
+//!    mean with its 95 % confidence interval, band counts) and applies disclosure control,
+//!    which lives in one place: [`disclosure`].
 //! 4. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
 //!    carries the same numbers as a table and a text alternative.
+//!
+//! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
+//! nullable `Int32` column per item, for analyses that want a frame;
+//! [`CampaignReport::compute`] and [`scale_scores`] work on it and give the same report as
+//! the tally (a property test checks this), ten times slower.
+//!
+//! ## Where things live
+//! | file | what |
+//! |---|---|
+//! | `tally.rs`, `score_keys.rs` | the one-pass counts, scale keys |
+//! | `stats.rs` | [`ValueCounts`], [`Moments`], quantiles, Student's t |
+//! | `item_summary.rs`, `scale_summary.rs` | per item and per scale statistics |
+//! | `report.rs` | the published report |
+//! | `disclosure.rs` | small-cell suppression |
+//! | `frame.rs` | the polars frame |
+//! | `charts.rs` | SVG charts |
 //!
 //! ## Federation
 //! Several institutions will compare results without pooling raw answers. Every statistic
@@ -36,7 +55,7 @@
 //! report.
 //!
 //! Run the tests with `cargo test -p analytics`, the benchmark (one million responses)
-//! with `cargo bench -p analytics --bench report`.
+//! with `cargo bench -p analytics --bench report` (figures in `BENCHMARKS.md`).
 
 mod charts;
 pub mod disclosure;
@@ -45,7 +64,9 @@ mod frame;
 mod item_summary;
 mod report;
 mod scale_summary;
+mod score_keys;
 mod stats;
+mod tally;
 
 pub use charts::{ChartText, bar_chart_svg};
 pub use disclosure::{Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary};
@@ -55,3 +76,4 @@ pub use item_summary::{ItemSummary, OptionCount, TopBox};
 pub use report::{BandRow, CampaignReport, ItemFigures, ItemReport, OptionRow, ScaleFigures, ScaleReport};
 pub use scale_summary::{ScaleSummary, scale_scores};
 pub use stats::{Distribution, Moments, ValueCounts, t_quantile_975};
+pub use tally::CampaignTally;

@@ -122,7 +122,7 @@ const MIN_ROWS_PER_THREAD: usize = 50_000;
 const TABLE_SIZE: i32 = 128;
 
 /// A score in hundredths, when finite and within `i32`.
-fn hundredths(score: f64) -> Option<i32> {
+pub(crate) fn hundredths(score: f64) -> Option<i32> {
     let x = (score * 100.0).round();
     // Checked to be a whole number inside the i32 range.
     #[allow(clippy::cast_possible_truncation)]

@@ -1,7 +1,9 @@
 //! End to end over a PHQ-9 campaign: encoded rows → frame → summaries → report.
 #![allow(clippy::unwrap_used)]
 
-use analytics::{CampaignFrame, CampaignReport, Disclosed, ItemSummary, ScaleSummary, ValueCounts, scale_scores};
+use analytics::{
+    CampaignFrame, CampaignReport, CampaignTally, Disclosed, ItemSummary, ScaleSummary, ValueCounts, scale_scores,
+};
 use proptest::prelude::*;
 use survey_defs::{Answer, Answers, EncodedAnswers, ItemKind, Questionnaire, score_scale};
 
@@ -97,6 +99,70 @@ proptest! {
         let pooled = CampaignReport::compute(&q, &frame(&q, &responses), 5).unwrap();
         prop_assert_eq!(merged, pooled);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The one-pass tally gives the very summaries and report of the frame path, for the
+    /// PHQ-9 (prorated sums) and the PREM (rescaled means of 4-point items with "don't
+    /// know", yes/no, a 0–10 rating, free text); counted in two parts and merged, too.
+    #[test]
+    fn tally_gives_the_frame_report(
+        choices in proptest::collection::vec(response_strategy(), 0..80),
+        cut in 0usize..80,
+        k in 0u32..8,
+    ) {
+        for q in [phq9(), survey_defs::builtin("prem-sejour").unwrap()] {
+            let responses: Vec<Answers> = choices.iter().map(|c| answers(&q, c)).collect();
+            let rows = encoded_rows(&q, &responses);
+            let frame = CampaignFrame::from_encoded(&q.answer_layout(), rows.iter().map(Vec::as_slice)).unwrap();
+            let tally = CampaignTally::from_encoded(&q, rows.iter().map(Vec::as_slice)).unwrap();
+            prop_assert_eq!(tally.respondents(), responses.len() as u64);
+            prop_assert_eq!(tally.item_summaries(), ItemSummary::compute_all(&q, &frame).unwrap());
+            prop_assert_eq!(tally.scale_summaries(), ScaleSummary::compute_all(&q, &frame).unwrap());
+            prop_assert_eq!(tally.report(k), CampaignReport::compute(&q, &frame, k).unwrap());
+
+            let cut = cut.min(rows.len());
+            let mut parts = CampaignTally::new(&q).unwrap();
+            parts.add_rows(rows[..cut].iter().map(Vec::as_slice)).unwrap();
+            let mut rest = CampaignTally::new(&q).unwrap();
+            for row in &rows[cut..] {
+                rest.add_codes(&EncodedAnswers::codes_from_bytes(row).unwrap()).unwrap();
+            }
+            parts.merge(&rest).unwrap();
+            prop_assert_eq!(parts.report(k), tally.report(k));
+        }
+    }
+}
+
+#[test]
+fn tally_rejects_rows_of_another_layout_and_merges_only_its_own() {
+    let q = phq9();
+    let rows = encoded_rows(&q, &[answers(&q, &[Some(1); 12])]);
+    let short = &rows[0][..rows[0].len() - 4];
+    let error = CampaignTally::from_encoded(&q, [rows[0].as_slice(), short]).unwrap_err();
+    assert!(matches!(error, analytics::AnalyticsError::RowWidth { row: 1, .. }), "{error}");
+    let mut tally = CampaignTally::new(&q).unwrap();
+    assert!(tally.add_codes(&[0, 1]).is_err());
+    let prem = CampaignTally::new(&survey_defs::builtin("prem-sejour").unwrap()).unwrap();
+    assert!(tally.merge(&prem).is_err());
+    assert_eq!(tally.respondents(), 0);
+}
+
+/// Large campaigns are split over the cores: the counts are those of one thread.
+#[test]
+fn tally_splits_large_campaigns_exactly() {
+    let q = phq9();
+    let patterns: Vec<Answers> =
+        (0..7u8).map(|p| answers(&q, &(0..12).map(|i| (i != p).then_some(p + i)).collect::<Vec<_>>())).collect();
+    let rows: Vec<Vec<u8>> = (0..120_003).map(|r| encoded_rows(&q, &patterns[r % 7..=r % 7]).remove(0)).collect();
+    let parallel = CampaignTally::from_encoded(&q, rows.iter().map(Vec::as_slice)).unwrap();
+    let mut serial = CampaignTally::new(&q).unwrap();
+    serial.add_rows(rows.iter().map(Vec::as_slice)).unwrap();
+    assert_eq!(parallel.respondents(), 120_003);
+    assert_eq!(parallel.item_summaries(), serial.item_summaries());
+    assert_eq!(parallel.scale_summaries(), serial.scale_summaries());
 }
 
 /// 40 respondents: every PHQ-9 item answered "0" by 30, "1" by 7, "3" by 3 (a small
