@@ -174,3 +174,43 @@ fn LanguageSwitch() -> impl IntoView {
         </nav>
     }
 }
+
+/// The document title. `leptos_meta` 0.8 writes `<Title>` text into the page without
+/// escaping it, and titles carry text people typed (campaign and questionnaire titles):
+/// escape it here, once, for every page.
+#[component]
+pub fn PageTitle(
+    /// The title, as plain text.
+    text: String,
+) -> impl IntoView {
+    let escaped = escape_html_text(&text);
+    view! { <leptos_meta::Title text=escaped/> }
+}
+
+/// `&`, `<` and `>` as character references: plain text that cannot open or close an element.
+pub fn escape_html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html_text;
+
+    #[test]
+    fn title_text_cannot_close_the_title_element() {
+        assert_eq!(
+            escape_html_text("</title><script>a && b</script>"),
+            "&lt;/title&gt;&lt;script&gt;a &amp;&amp; b&lt;/script&gt;"
+        );
+        assert_eq!(escape_html_text("Séjour « ambulatoire »"), "Séjour « ambulatoire »");
+    }
+}

@@ -23,8 +23,59 @@ pub enum Command {
     Serve(Config),
     /// Apply database migrations and exit.
     Migrate(Config),
-    /// Campaign administration from the command line (until staff sign in on the web).
+    /// Campaign administration from the command line (the same as the staff pages).
     Campaign(CampaignArgs),
+    /// People, institutions and the audit log.
+    Admin(AdminArgs),
+}
+
+/// `boucle admin …`.
+#[derive(Debug, Args)]
+pub struct AdminArgs {
+    /// Database settings.
+    #[command(flatten)]
+    pub config: Config,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: AdminAction,
+}
+
+/// Administration commands.
+#[derive(Debug, Subcommand)]
+pub enum AdminAction {
+    /// Add a person with a role in an institution (or a new role to an existing person)
+    /// and print a single-use link, valid 7 days, with which they choose their password.
+    CreateUser {
+        /// Email address, their sign-in name.
+        #[arg(long)]
+        email: String,
+        /// Name shown to colleagues.
+        #[arg(long)]
+        name: String,
+        /// Institution slug.
+        #[arg(long, default_value = "demo")]
+        institution: String,
+        /// admin, quality_team, professional, patient_partner or observer.
+        #[arg(long)]
+        role: String,
+    },
+    /// Print a new password link for an existing person (forgotten password).
+    InviteUser {
+        /// Their email address.
+        #[arg(long)]
+        email: String,
+    },
+    /// Add an institution.
+    CreateInstitution {
+        /// Short identifier in lower case, e.g. `chu-lille`.
+        #[arg(long)]
+        slug: String,
+        /// Full name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Check the audit log's hash chain; exits with 1 and names the first broken entry.
+    VerifyAudit,
 }
 
 /// `boucle campaign …`.

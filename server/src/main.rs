@@ -40,6 +40,31 @@ async fn campaign_command(args: server::config::CampaignArgs) -> ExitCode {
     }
 }
 
+async fn admin_command(args: server::config::AdminArgs) -> ExitCode {
+    let db = match server::db::connect_and_migrate(&args.config.database_url()).await {
+        Ok(db) => db,
+        Err(err) => {
+            eprintln!("cannot open the database: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if args.config.seed_demo && server::seed::seed_demo(&db).await.is_err() {
+        eprintln!("seeding the demo data failed");
+        return ExitCode::FAILURE;
+    }
+    let public_url = args.config.public_url.clone().unwrap_or_else(|| format!("http://{}", args.config.addr));
+    match server::admin::run_admin(db, args.action, &public_url).await {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -47,6 +72,7 @@ async fn main() -> ExitCode {
         Some(Command::Serve(config)) => (config, false),
         Some(Command::Migrate(config)) => (config, true),
         Some(Command::Campaign(args)) => return campaign_command(args).await,
+        Some(Command::Admin(args)) => return admin_command(args).await,
         None => (cli.serve, false),
     };
     init_logs(&config);

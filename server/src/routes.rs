@@ -143,6 +143,8 @@ fn form_routes() -> RouteTable {
         .add("POST", "/connexion", Access::SignIn, post(staff::sign_in))
         .add("GET", "/connexion/invitation/{token}", Access::SignIn, get(staff::open_account_invitation))
         .add("POST", "/connexion/bienvenue", Access::SignIn, post(staff::accept_account_invitation))
+        .add("GET", "/connexion/oidc/{provider}", Access::SignIn, get(crate::staff::provider_sign_in::start))
+        .add("GET", "/connexion/oidc/{provider}/retour", Access::SignIn, get(crate::staff::provider_sign_in::finish))
         .add("POST", "/deconnexion", Access::Staff(Need::StaffHome), post(staff::sign_out))
         .add("POST", "/equipe/campagnes", Access::Staff(Need::RunCampaigns), post(staff::create_campaign))
         .add(
@@ -212,6 +214,27 @@ pub fn page_rules() -> Vec<RouteRule> {
         .collect()
 }
 
+/// A server function called with missing or unreadable arguments answers 500 in Leptos;
+/// it is the caller's mistake, so the status becomes 400 (the body, `Args|…`, stays).
+async fn server_fn_bad_arguments(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let is_server_fn = request.uri().path().starts_with("/_sfn/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if bytes.starts_with(b"Args|") || bytes.starts_with(b"Deserialization|") {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let api = api_routes().router.fallback(api::not_found).layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
@@ -246,6 +269,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(server_fn_bad_arguments))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().gzip(true))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))

@@ -4,7 +4,7 @@ use crate::catalog::DbCatalog;
 use crate::config::Config;
 use crate::db::{self, DatabaseError};
 use crate::identity::IdentityService;
-use crate::identity::oidc::ProviderConfig;
+use crate::identity::oidc::{OidcError, OidcProviders};
 use crate::respondents::RespondentService;
 use crate::respondents::secrets::ServerKey;
 use crate::routes;
@@ -40,6 +40,8 @@ pub struct AppState {
     pub failed_sign_ins: Arc<FailedLookups>,
     /// The address people use to reach Boucle (links in CSVs, QR codes, sign-in returns).
     pub public_url: String,
+    /// The institutions' sign-in providers.
+    pub oidc: Arc<OidcProviders>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -107,11 +109,18 @@ impl Application {
             TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
         let key = ServerKey::load_or_create(&config.data_dir)
             .map_err(|source| StartupError::Key { dir: config.data_dir.display().to_string(), source })?;
-        let providers = match &config.oidc_providers {
-            None => Vec::new(),
-            Some(path) => read_providers(path)
-                .map_err(|reason| StartupError::Providers { path: path.display().to_string(), reason })?,
-        };
+        let oidc = Arc::new(
+            match &config.oidc_providers {
+                None => OidcProviders::new(Vec::new()),
+                Some(path) => std::fs::read_to_string(path)
+                    .map_err(|e| OidcError::InvalidConfig(e.to_string()))
+                    .and_then(|text| OidcProviders::from_json(&text)),
+            }
+            .map_err(|err| StartupError::Providers {
+                path: config.oidc_providers.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
+                reason: err.to_string(),
+            })?,
+        );
         let public_url = match &config.public_url {
             Some(url) => url.trim_end_matches('/').to_string(),
             None => format!(
@@ -126,7 +135,7 @@ impl Application {
             db.clone(),
             identity.clone(),
             catalog.clone(),
-            providers,
+            oidc.clone(),
             public_url.clone(),
             config.secure_cookies,
         ));
@@ -141,6 +150,7 @@ impl Application {
             staff,
             failed_sign_ins: Arc::new(FailedLookups::default()),
             public_url,
+            oidc,
         };
         Ok(Application { listener, state })
     }
@@ -167,12 +177,6 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.run_until(shutdown_signal()).await
     }
-}
-
-/// The providers of a JSON file: an array of `identity::oidc::ProviderConfig`.
-fn read_providers(path: &std::path::Path) -> Result<Vec<ProviderConfig>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
 /// Completes on Ctrl-C or SIGTERM.

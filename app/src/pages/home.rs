@@ -1,8 +1,8 @@
 use crate::catalog::{CatalogEntry, list_library};
 use crate::i18n::Lang;
+use crate::shell::PageTitle;
 use crate::shell::{href, use_page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The home page: what Boucle is, and the questionnaire library.
 #[component]
@@ -10,7 +10,7 @@ pub fn HomePage() -> impl IntoView {
     let lang = use_page().lang;
     let library = Resource::new(|| (), |_| list_library());
     view! {
-        <Title text=format!("{} · Boucle", lang.t("library-title"))/>
+        <PageTitle text=format!("{} · Boucle", lang.t("library-title"))/>
         <h1>{lang.t("library-title")}</h1>
         <p class="lead">{lang.t("library-intro")}</p>
         <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>

@@ -1,6 +1,6 @@
+use crate::shell::PageTitle;
 use crate::shell::{href, use_page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Shown for any unknown address, with a 404 status.
 #[component]
@@ -8,7 +8,7 @@ pub fn NotFoundPage() -> impl IntoView {
     super::set_status(404);
     let lang = use_page().lang;
     view! {
-        <Title text=lang.t("not-found-title")/>
+        <PageTitle text=lang.t("not-found-title")/>
         <h1>{lang.t("not-found-title")}</h1>
         <p>{lang.t("not-found-body")}</p>
         <p><a href=href("/", lang)>{lang.t("back-to-library")}</a></p>

@@ -2,9 +2,9 @@ use crate::catalog::get_questionnaire;
 use crate::i18n::Lang;
 use crate::islands::EasyReadScope;
 use crate::questionnaire_view::{QuestionnaireForm, ScoringSummary, text_in};
+use crate::shell::PageTitle;
 use crate::shell::{href, use_page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use survey_defs::{AuthorRole, Questionnaire};
 
@@ -57,7 +57,7 @@ fn QuestionnaireDetails(questionnaire: Questionnaire, easy_read: bool, lang: Lan
         form.into_any()
     };
     view! {
-        <Title text=format!("{} · Boucle", title.text)/>
+        <PageTitle text=format!("{} · Boucle", title.text)/>
         <article class="questionnaire">
             <p class="eyebrow">
                 <span class="badge">{super::kind_label(&q.kind, lang)}</span>

@@ -2,11 +2,11 @@
 //! links, and identities confirmed by a provider. Knows nothing of HTTP; every time is
 //! passed in (`now`, ms since the epoch) so limits are tested with an injected clock.
 
-use super::oidc::{ProviderConfig, VerifiedIdentity};
+use super::oidc::{PENDING_SIGN_IN_LIFETIME, PendingSignIn, ProviderConfig, VerifiedIdentity};
 use super::passwords::{self, PasswordProblem};
 use super::policy::{Caller, Grant, Role};
 use crate::audit::{self, AuditEvent};
-use crate::entities::{external_identity, institution, membership, person, sign_in_token, staff_session};
+use crate::entities::{external_identity, institution, membership, oidc_attempt, person, sign_in_token, staff_session};
 use crate::respondents::secrets::{hash_secret, random_secret};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -415,6 +415,55 @@ impl IdentityService {
             csrf_token: session.csrf_token,
             grants: self.grants(person.id).await?,
         }))
+    }
+
+    /// Keeps a provider sign-in under way; returns the secret for the browser's cookie.
+    pub async fn keep_pending_sign_in(&self, pending: &PendingSignIn, now: i64) -> Result<String, DbErr> {
+        let secret = random_secret();
+        let lifetime = i64::try_from(PENDING_SIGN_IN_LIFETIME.as_millis()).unwrap_or(i64::MAX);
+        let pending = serde_json::to_string(pending).map_err(|e| DbErr::Custom(e.to_string()))?;
+        // Old attempts go as new ones come: the table only ever holds the last few minutes.
+        oidc_attempt::Entity::delete_many().filter(oidc_attempt::Column::ExpiresAt.lte(now)).exec(&self.db).await?;
+        oidc_attempt::ActiveModel {
+            attempt_hash: Set(hash_secret(&secret)),
+            pending: Set(pending),
+            created_at: Set(now),
+            expires_at: Set(now + lifetime),
+            used_at: Set(None),
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(secret)
+    }
+
+    /// Takes the provider sign-in this browser started, once: a second use, an unknown
+    /// secret or an expired attempt gives `None`.
+    pub async fn take_pending_sign_in(&self, secret: &str, now: i64) -> Result<Option<PendingSignIn>, DbErr> {
+        let hash = hash_secret(secret);
+        let taken = oidc_attempt::Entity::update_many()
+            .col_expr(oidc_attempt::Column::UsedAt, Expr::value(now))
+            .filter(oidc_attempt::Column::AttemptHash.eq(&hash))
+            .filter(oidc_attempt::Column::UsedAt.is_null())
+            .filter(oidc_attempt::Column::ExpiresAt.gt(now))
+            .exec(&self.db)
+            .await?;
+        if taken.rows_affected != 1 {
+            return Ok(None);
+        }
+        let Some(row) = oidc_attempt::Entity::find_by_id(hash).one(&self.db).await? else { return Ok(None) };
+        Ok(serde_json::from_str(&row.pending).ok())
+    }
+
+    /// Records a failed sign-in in the audit log (no address, no secret).
+    pub async fn record_failed_sign_in(&self, method: &str, reason: &str) -> Result<(), DbErr> {
+        let event = AuditEvent {
+            actor: "anonymous".to_string(),
+            action: "session.sign_in_failed".to_string(),
+            subject: method.to_string(),
+            detail: reason.to_string(),
+            institution: None,
+        };
+        audit::append(&self.db, event).await
     }
 
     /// Ends a session (sign-out): the cookie is refused from now on.

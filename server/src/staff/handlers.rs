@@ -23,7 +23,7 @@ use std::net::SocketAddr;
 
 /// The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; it lives as long as
 /// the session's absolute limit at most (the server enforces the limits anyway).
-fn session_cookie(state: &AppState, secret: &str) -> String {
+pub(crate) fn session_cookie(state: &AppState, secret: &str) -> String {
     let secure = if state.secure_cookies { "; Secure" } else { "" };
     let max_age = crate::identity::service::ABSOLUTE_LIMIT_MS / 1000;
     format!(
@@ -195,8 +195,9 @@ pub async fn create_campaign(
         Err(response) => return response,
     };
     let institution = field(&fields, "institution").unwrap_or_default();
+    // The form offers only the caller's institutions: another one is not theirs to name.
     let Some(grant) = signed_in.grants.iter().find(|g| g.institution_slug == institution) else {
-        return see_other(format!("/equipe/campagnes/nouvelle?lang={lang}&erreur=campaign-error-questionnaire"));
+        return refused(Decision::NotFound, lang);
     };
     let decision = decide(&signed_in.caller(), Action::RunCampaigns { institution: grant.institution_id });
     if !decision.allowed() {

@@ -3,13 +3,14 @@
 //! posts that change things (create, close, invite, sign in and out).
 
 pub mod handlers;
+pub mod provider_sign_in;
 
 use crate::audit::verify_chain;
 use crate::campaigns::{CampaignAdmin, CampaignError};
 use crate::catalog::DbCatalog;
 use crate::clock::{iso_date, iso_datetime, now_millis};
 use crate::entities::{audit_log, campaign, questionnaire_version};
-use crate::identity::oidc::ProviderConfig;
+use crate::identity::oidc::OidcProviders;
 use crate::identity::{Action, Decision, IdentityService, Role, SignedIn, decide};
 use crate::respondents::cookies::{CONSENT_COOKIE, cookie_value};
 use crate::respondents::secrets::random_secret;
@@ -38,7 +39,7 @@ pub struct StaffDeskService {
     db: DatabaseConnection,
     identity: Arc<IdentityService>,
     catalog: Arc<DbCatalog>,
-    providers: Vec<ProviderConfig>,
+    oidc: Arc<OidcProviders>,
     public_url: String,
     secure_cookies: bool,
 }
@@ -80,11 +81,11 @@ impl StaffDeskService {
         db: DatabaseConnection,
         identity: Arc<IdentityService>,
         catalog: Arc<DbCatalog>,
-        providers: Vec<ProviderConfig>,
+        oidc: Arc<OidcProviders>,
         public_url: String,
         secure_cookies: bool,
     ) -> Self {
-        StaffDeskService { db, identity, catalog, providers, public_url, secure_cookies }
+        StaffDeskService { db, identity, catalog, oidc, public_url, secure_cookies }
     }
 
     /// The live session named by the request's cookies.
@@ -143,7 +144,8 @@ impl app::staff::service::StaffDesk for StaffDeskService {
         let signed_in = self.signed_in(cookies).await.map_err(unavailable)?;
         Ok(SignInOptions {
             providers: self
-                .providers
+                .oidc
+                .providers()
                 .iter()
                 .map(|p| ProviderLink { id: p.id.clone(), label: p.label.clone() })
                 .collect(),

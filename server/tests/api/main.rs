@@ -2,10 +2,13 @@
 //! fresh database per test — a SQLite file, or a PostgreSQL database when
 //! `BOUCLE_TEST_POSTGRES` holds an admin URL (`scripts/test.sh` runs both).
 
+mod access_matrix;
 mod campaigns;
 mod harness;
 mod pages;
 mod questionnaires;
 mod respondents;
+mod staff;
+mod staff_support;
 mod storage;
 mod submissions_api;

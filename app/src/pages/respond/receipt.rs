@@ -1,8 +1,8 @@
 use super::{campaign_path, redirect};
 use crate::i18n::Lang;
 use crate::respondent::RespondentState;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// After submitting: thanks, the private return link, and what happens next.
 #[component]
@@ -37,7 +37,7 @@ fn receipt(state: RespondentState, lang: Lang) -> AnyView {
         .clone()
         .map(|date| lang.t_args("start-results-promise", &[("date", lang.date(&date).into())]));
     view! {
-        <Title text=format!("{} · {}", lang.t("receipt-title"), campaign.title)/>
+        <PageTitle text=format!("{} · {}", lang.t("receipt-title"), campaign.title)/>
         <div class="panel-success">
             <h1>{lang.t("receipt-title")}</h1>
             <p>{lang.t("receipt-body")}</p>

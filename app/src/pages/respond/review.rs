@@ -4,8 +4,8 @@ use super::screen::DraftView;
 use crate::i18n::Lang;
 use crate::questionnaire_view::text_in;
 use crate::respondent::RespondentState;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// "Check your answers": every question shown, the answer given, a link to change it,
 /// and the button that submits.
@@ -57,7 +57,7 @@ fn review(state: RespondentState, lang: Lang) -> AnyView {
         .collect_view();
     let action = format!("/r/{id}/submit");
     view! {
-        <Title text=format!("{} · {}", lang.t("review-title"), campaign.title)/>
+        <PageTitle text=format!("{} · {}", lang.t("review-title"), campaign.title)/>
         <h1>{lang.t("review-title")}</h1>
         <p>{lang.t("review-intro")}</p>
         <dl class="review-list">{rows}</dl>

@@ -3,8 +3,8 @@ use crate::i18n::Lang;
 use crate::islands::AnswerKeeper;
 use crate::questionnaire_view::{FieldState, ItemField, text_in};
 use crate::respondent::{Progress, RespondentState};
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeMap;
 use survey_defs::{Answers, Questionnaire, Screen, Visibility, screens, visibility};
@@ -181,7 +181,7 @@ fn ScreenForm(
     let action = format!("/r/{campaign}/q/{number}");
     let any_optional = section.items.iter().any(|i| i.kind.is_answerable() && !i.required);
     view! {
-        <Title text=page_title/>
+        <PageTitle text=page_title/>
         <p><a class="back-link" href=previous>{lang.t("screen-back")}</a></p>
         <p class="step" aria-live="polite">{lang.t_args("screen-step", &[("step", step.into()), ("steps", steps.into())])}</p>
         <progress class="step-bar" max=steps value=step aria-hidden="true"></progress>

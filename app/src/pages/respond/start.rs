@@ -2,9 +2,9 @@ use super::{campaign_path, set_cookie};
 use crate::i18n::Lang;
 use crate::questionnaire_view::text_in;
 use crate::respondent::{CampaignStatus, RespondentState};
+use crate::shell::PageTitle;
 use crate::shell::use_page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The campaign's open link: who asks, why, how long, what happens to the answers,
@@ -70,7 +70,7 @@ fn Welcome(state: RespondentState, lang: Lang, consent_missing: bool) -> impl In
         }
     };
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <p class="eyebrow">{lang.t_args("start-who-asks", &[("institution", campaign.institution.clone().into())])}</p>
         <h1>{campaign.title.clone()}</h1>
         <section aria-labelledby="why-heading">
@@ -136,7 +136,7 @@ pub fn InvalidInvitationPage() -> impl IntoView {
     crate::pages::set_status(404);
     let lang = use_page().lang;
     view! {
-        <Title text=lang.t("invitation-unknown-title")/>
+        <PageTitle text=lang.t("invitation-unknown-title")/>
         <h1>{lang.t("invitation-unknown-title")}</h1>
         <p>{lang.t("invitation-unknown-body")}</p>
     }
@@ -147,7 +147,7 @@ pub fn InvalidInvitationPage() -> impl IntoView {
 pub fn DeclinedPage() -> impl IntoView {
     let lang = use_page().lang;
     view! {
-        <Title text=lang.t("declined-title")/>
+        <PageTitle text=lang.t("declined-title")/>
         <h1>{lang.t("declined-title")}</h1>
         <p>{lang.t("declined-body")}</p>
     }

@@ -2,9 +2,9 @@ use super::answers::answer_text;
 use crate::i18n::Lang;
 use crate::questionnaire_view::text_in;
 use crate::respondent::{ReturnView, load_return_view};
+use crate::shell::PageTitle;
 use crate::shell::use_page;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The private return page: the respondent's own answers and scores, when results
@@ -23,7 +23,7 @@ pub fn YourResultsPage() -> impl IntoView {
                     Ok(None) => {
                         crate::pages::set_status(404);
                         view! {
-                            <Title text=lang.t("return-unknown-title")/>
+                            <PageTitle text=lang.t("return-unknown-title")/>
                             <h1>{lang.t("return-unknown-title")}</h1>
                             <p>{lang.t("return-unknown-body")}</p>
                         }
@@ -88,7 +88,7 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl Into
         lang.t("return-title")
     };
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <p class="eyebrow">{campaign.title.clone()}</p>
         <h1>{lang.t("return-title")}</h1>
         <p>{lang.t_args("return-submitted-on", &[("date", lang.date(&data.submitted_on).into())])}</p>
@@ -132,7 +132,7 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl Into
 pub fn WithdrawnPage() -> impl IntoView {
     let lang = use_page().lang;
     view! {
-        <Title text=lang.t("withdrawn-title")/>
+        <PageTitle text=lang.t("withdrawn-title")/>
         <h1>{lang.t("withdrawn-title")}</h1>
         <p>{lang.t("withdrawn-body")}</p>
     }

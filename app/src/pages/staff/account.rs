@@ -2,10 +2,10 @@
 //! password from an account invitation.
 
 use crate::pages::set_cookie;
+use crate::shell::PageTitle;
 use crate::shell::{href, use_page};
 use crate::staff::{load_account_invitation, load_sign_in_options};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Where to go after signing in: a staff path only (no open redirect).
@@ -27,7 +27,7 @@ pub fn SignInPage() -> impl IntoView {
         None => format!("{} · Boucle", lang.t("signin-title")),
     };
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <h1>{lang.t("signin-title")}</h1>
         {ended.then(|| view! { <p class="notice" role="status">{lang.t("signout-done")}</p> })}
         {error.map(|key| {
@@ -98,7 +98,7 @@ pub fn WelcomePage() -> impl IntoView {
     let error = query.with_untracked(|q| q.get("erreur"));
     let invitation = Resource::new(|| (), |_| load_account_invitation());
     view! {
-        <Title text=format!("{} · Boucle", lang.t("welcome-title"))/>
+        <PageTitle text=format!("{} · Boucle", lang.t("welcome-title"))/>
         <h1>{lang.t("welcome-title")}</h1>
         <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
             {move || {

@@ -2,9 +2,9 @@
 //! verdict of the hash chain.
 
 use super::{StaffBar, staff_page};
+use crate::shell::PageTitle;
 use crate::staff::{AuditPage, load_audit_page};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `/equipe/journal`.
@@ -18,7 +18,7 @@ pub fn AuditLogPage() -> impl IntoView {
         move |page: AuditPage, lang| {
             let action = action.clone();
             view! {
-            <Title text=format!("{} · Boucle", lang.t("audit-title"))/>
+            <PageTitle text=format!("{} · Boucle", lang.t("audit-title"))/>
             <StaffBar viewer=page.viewer lang/>
             <h1>{lang.t("audit-title")}</h1>
             {match page.first_broken {

@@ -4,13 +4,13 @@
 use super::{StaffBar, staff_page};
 use crate::i18n::Lang;
 use crate::qr::QrCode;
+use crate::shell::PageTitle;
 use crate::shell::href;
 use crate::staff::{
     CampaignDesk, CampaignRow, NewCampaignOptions, StaffHome, load_campaign_desk, load_new_campaign_options,
     load_staff_home,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn status_label(status: &str, lang: Lang) -> String {
@@ -23,7 +23,7 @@ pub fn StaffHomePage() -> impl IntoView {
     staff_page(load_staff_home, |home: StaffHome, lang| {
         let can_create = !home.viewer.can_run_campaigns_in.is_empty();
         view! {
-            <Title text=format!("{} · Boucle", lang.t("staff-home-title"))/>
+            <PageTitle text=format!("{} · Boucle", lang.t("staff-home-title"))/>
             <StaffBar viewer=home.viewer lang/>
             <h1>{lang.t("staff-home-title")}</h1>
             {can_create.then(|| view! {
@@ -99,7 +99,7 @@ fn Desk(desk: CampaignDesk, lang: Lang, closed_now: bool, error: Option<String>)
     let distribution =
         if desk.invitations_only { lang.t("campaign-invitations-only") } else { lang.t("campaign-open-link") };
     view! {
-        <Title text=format!("{title} · Boucle")/>
+        <PageTitle text=format!("{title} · Boucle")/>
         <StaffBar viewer=desk.viewer.clone() lang/>
         <p class="eyebrow">{desk.row.institution_name.clone()} " · " {desk.row.questionnaire_title.clone()}</p>
         <h1>{title.clone()}</h1>
@@ -186,7 +186,7 @@ fn NewCampaignForm(options: NewCampaignOptions, lang: Lang, error: Option<String
         None => format!("{} · Boucle", lang.t("campaign-new")),
     };
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <StaffBar viewer=options.viewer.clone() lang/>
         <h1>{lang.t("campaign-new")}</h1>
         {error.map(|key| view! { <p class="error-summary" role="alert" tabindex="-1">{lang.t(&key)}</p> })}

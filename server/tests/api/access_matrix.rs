@@ -1,0 +1,152 @@
+//! The access matrix: every axum route, every page and every server function, called
+//! by every kind of caller (anonymous, respondent, each role of the campaign's
+//! institution, an admin of another institution). Staff routes must answer as
+//! `identity::policy::decide` says; nothing answers with a server error. The lists
+//! come from `server::routes`, so a new route is in the matrix the day it is added,
+//! and a server function without a rule fails here.
+
+use crate::harness::TestApp;
+use crate::staff_support::{Person, institution, signed_in};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use server::entities::institution as institution_entity;
+use server::identity::{Caller, Decision, Role, decide};
+use server::routes::{Access, Need, RouteRule, page_rules, route_rules, server_fn_access};
+
+struct Who {
+    name: String,
+    cookie: String,
+    csrf: String,
+    caller: Caller,
+}
+
+fn concrete(path: &str) -> String {
+    let mut path = path.to_string();
+    for (name, value) in [
+        ("campaign", "demo-phq-9"),
+        ("id", "phq-9"),
+        ("version", "1.0.0"),
+        ("number", "1"),
+        ("secret", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+        ("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+        ("provider", "none"),
+    ] {
+        path = path.replace(&format!("{{{name}}}"), value).replace(&format!(":{name}"), value);
+    }
+    path
+}
+
+/// Whether a need concerns the demo campaign (or institution) named in the request,
+/// rather than whatever the caller may do somewhere.
+fn about_demo(rule: &RouteRule) -> bool {
+    rule.path.contains("{campaign}")
+        || rule.path.contains(":campaign")
+        || (rule.method == "POST" && rule.path == "/equipe/campagnes")
+        || rule.path == "/_sfn/campaign_desk"
+}
+
+fn expected(who: &Who, need: Need, demo: i32, scoped: bool) -> Decision {
+    if scoped {
+        return decide(&who.caller, need.action(demo));
+    }
+    match &who.caller {
+        Caller::Person { grants, .. } => {
+            if grants.iter().any(|g| decide(&who.caller, need.action(g.institution_id)).allowed()) {
+                Decision::Allow
+            } else {
+                Decision::Forbidden
+            }
+        }
+        _ => Decision::SignInRequired,
+    }
+}
+
+async fn call(app: &TestApp, rule: &RouteRule, who: &Who) -> u16 {
+    let url = app.url(&concrete(&rule.path));
+    let request = if rule.method == "POST" {
+        let mut form = vec![("csrf", who.csrf.clone()), ("lang", "fr".to_string()), ("institution", "demo".into())];
+        // Server functions get the arguments they take; a missing one is a 400 (tested below).
+        match rule.path.as_str() {
+            "/_sfn/campaign_desk" | "/_sfn/respondent_state" => form = vec![("campaign", "demo-phq-9".into())],
+            "/_sfn/audit_page" => form = vec![("action", String::new())],
+            "/_sfn/questionnaire" => form = vec![("id", "phq-9".into())],
+            _ => {}
+        }
+        app.client.post(url).header("sec-fetch-site", "same-origin").form(&form)
+    } else {
+        app.client.get(url)
+    };
+    let response = request.header("cookie", &who.cookie).send().await.expect("request sent");
+    response.status().as_u16()
+}
+
+fn agrees(decision: Decision, status: u16) -> bool {
+    match decision {
+        Decision::Allow => !matches!(status, 401 | 403 | 404) && status < 500,
+        Decision::SignInRequired => matches!(status, 302 | 303 | 401),
+        Decision::Forbidden => status == 403,
+        Decision::NotFound => status == 404,
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_caller_as_the_policy_says() {
+    let app = TestApp::spawn().await;
+    institution(&app, "autre").await;
+    let demo = institution_entity::Entity::find()
+        .filter(institution_entity::Column::Slug.eq("demo"))
+        .one(&app.db)
+        .await
+        .expect("db")
+        .expect("demo institution")
+        .id;
+
+    let mut callers = vec![
+        Who { name: "anonymous".into(), cookie: String::new(), csrf: String::new(), caller: Caller::Anonymous },
+        Who {
+            name: "respondent".into(),
+            cookie: "boucle_return=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA; boucle_resume_demo-phq-9=AAAA".into(),
+            csrf: String::new(),
+            caller: Caller::Respondent,
+        },
+    ];
+    for role in Role::ALL {
+        let Person { cookie, csrf, caller } = signed_in(&app, &format!("{}@demo.test", role.key()), role, "demo").await;
+        callers.push(Who { name: role.key().into(), cookie, csrf, caller });
+    }
+    let Person { cookie, csrf, caller } = signed_in(&app, "admin@autre.test", Role::Admin, "autre").await;
+    callers.push(Who { name: "admin of another institution".into(), cookie, csrf, caller });
+
+    let mut rules = route_rules();
+    rules.extend(page_rules());
+    for (path, method) in leptos::server_fn::axum::server_fn_paths() {
+        let access = server_fn_access(path).unwrap_or_else(|| panic!("server function {path} has no access rule"));
+        let method = if method == http::Method::GET { "GET" } else { "POST" };
+        rules.push(RouteRule { method, path: path.to_string(), access });
+    }
+    // Signing out ends the session the other rows use: last.
+    rules.sort_by_key(|rule| rule.path == "/deconnexion");
+    assert!(rules.iter().filter(|r| matches!(r.access, Access::Staff(_))).count() >= 12, "the staff side is listed");
+
+    let mut failures = Vec::new();
+    for rule in &rules {
+        for who in &callers {
+            let status = call(&app, rule, who).await;
+            let ok = match rule.access {
+                Access::Staff(need) => agrees(expected(who, need, demo, about_demo(rule)), status),
+                Access::Public | Access::SignIn | Access::Respondent => status < 500,
+            };
+            if !ok {
+                failures.push(format!("{} {} as {}: {status}", rule.method, rule.path, who.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "answers that disagree with the policy:\n{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn a_server_function_called_without_its_arguments_is_a_bad_request() {
+    let app = TestApp::spawn().await;
+    let response = app.client.post(app.url("/_sfn/questionnaire")).form(&[("x", "1")]).send().await.expect("sent");
+    assert_eq!(response.status().as_u16(), 400);
+    assert!(response.text().await.expect("body").contains("missing field `id`"));
+}
