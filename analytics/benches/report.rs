@@ -3,7 +3,8 @@
 //!
 //! Run: `cargo bench -p analytics --bench report` (release build). Reports wall-clock
 //! times and `VmHWM` (peak resident set) from `/proc/self/status`, first for rows streamed
-//! in pages (flat memory), then for the whole campaign in memory (median of 5 runs).
+//! in pages (flat memory), then for the whole campaign in memory (median of 5 runs), then
+//! with the co-evaluation's reliability statistics.
 //! `BOUCLE_BENCH_FRAME=1` also times the polars frame path; `BOUCLE_BENCH_WRITE=path`
 //! writes the input (the stored layout: little-endian `i32`, 30 per response) for
 //! `analytics/benches/report_pandas.py`.
@@ -160,7 +161,26 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Err("the streamed and in-memory reports differ".into());
     }
 
-    // 3. The polars frame path, for comparison (raises the peak RSS above).
+    // 3. The same pass with the reliability statistics (465 + 3 × 55 cross-products per
+    // complete response), then the co-evaluation.
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let start = Instant::now();
+        let tally = CampaignTally::new(&q)?.with_reliability().count_encoded(data.chunks_exact(width))?;
+        let co_evaluation = black_box(tally.co_evaluation(5));
+        times.push(start.elapsed());
+        if let Some(reliability) = co_evaluation.scales.first().and_then(|s| s.reliability.as_ref()?.shown().cloned()) {
+            println!(
+                "  check: total scale alpha {:.4} over {} complete cases",
+                reliability.alpha.unwrap_or(f64::NAN),
+                reliability.complete_cases
+            );
+        }
+    }
+    times.sort();
+    println!("with reliability + co-evaluation, 3 runs: median {:.2?}", times[1]);
+
+    // 4. The polars frame path, for comparison (raises the peak RSS above).
     if std::env::var_os("BOUCLE_BENCH_FRAME").is_some() {
         let start = Instant::now();
         let layout = q.answer_layout();

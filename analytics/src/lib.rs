@@ -23,7 +23,10 @@
 //! 3. [`CampaignReport`] derives what is published (percentages, median and quartiles,
 //!    mean with its 95 % confidence interval, band counts) and applies disclosure control,
 //!    which lives in one place: [`disclosure`].
-//! 4. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
+//! 4. [`CoEvaluation`] (from [`CampaignTally::co_evaluation`], the tally made
+//!    [`CampaignTally::with_reliability`]) tells patient-partners and the quality team how
+//!    the questionnaire itself worked, from the same mergeable statistics.
+//! 5. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
 //!    carries the same numbers as a table and a text alternative.
 //!
 //! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
@@ -38,6 +41,8 @@
 //! | `stats.rs` | [`ValueCounts`], [`Moments`], quantiles, Student's t |
 //! | `item_summary.rs`, `scale_summary.rs` | per item and per scale statistics |
 //! | `report.rs` | the published report |
+//! | `co_evaluation.rs` | how the questionnaire worked: missing, "don't know", floor and ceiling effects, free texts, reliability ([`CoEvaluation`]) |
+//! | `reliability.rs` | Cronbach's alpha and item-total correlations from mergeable sums ([`ItemCovariance`]) |
 //! | `disclosure.rs` | small-cell suppression |
 //! | `frame.rs` | the polars frame |
 //! | `charts.rs` | SVG charts |
@@ -58,10 +63,12 @@
 //! with `cargo bench -p analytics --bench report` (figures in `BENCHMARKS.md`).
 
 mod charts;
+mod co_evaluation;
 pub mod disclosure;
 mod error;
 mod frame;
 mod item_summary;
+mod reliability;
 mod report;
 mod scale_summary;
 mod score_keys;
@@ -69,10 +76,15 @@ mod stats;
 mod tally;
 
 pub use charts::{ChartText, bar_chart_svg};
+pub use co_evaluation::{
+    CoEvaluation, FLOOR_CEILING_FLAG_PCT, FloorCeiling, ItemQuality, ItemQualityFigures, ItemShare, MISSING_FLAG_PCT,
+    ScaleQuality, ScaleReliability, Share,
+};
 pub use disclosure::{Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary};
 pub use error::AnalyticsError;
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};
+pub use reliability::{ItemCovariance, ItemTotal, Reliability};
 pub use report::{BandRow, CampaignReport, ItemFigures, ItemReport, OptionRow, ScaleFigures, ScaleReport};
 pub use scale_summary::{ScaleSummary, scale_scores};
 pub use stats::{Distribution, Moments, ValueCounts, t_quantile_975};

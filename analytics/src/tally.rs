@@ -14,8 +14,10 @@ use std::sync::Arc;
 
 use survey_defs::{AnswerLayout, ItemKind, Questionnaire};
 
+use crate::co_evaluation::CoEvaluation;
 use crate::error::AnalyticsError;
 use crate::item_summary::ItemSummary;
+use crate::reliability::ItemCovariance;
 use crate::report::CampaignReport;
 use crate::scale_summary::ScaleSummary;
 use crate::score_keys::{
@@ -36,6 +38,9 @@ pub struct CampaignTally {
     /// Per column, the codes outside the dense window (numbers, dates, text lengths).
     item_other: Vec<HashMap<i32, u64>>,
     scales: Vec<ScaleTally>,
+    /// Per scale, complete-case sums and cross-products, when asked for
+    /// ([`CampaignTally::with_reliability`]).
+    covariances: Option<Vec<ItemCovariance>>,
 }
 
 /// What the pass needs to know, derived once from the questionnaire.
@@ -82,6 +87,7 @@ pub(crate) struct RowBuffers {
     pub(crate) slots: Vec<u16>,
     values: Vec<Option<i32>>,
     keys: Vec<u64>,
+    coded: Vec<i64>,
 }
 
 /// One stored row as its 4-byte codes; `row` is its index, for the error.
@@ -109,8 +115,29 @@ impl CampaignTally {
             item_counts: vec![0; width * SLOTS],
             item_other: vec![HashMap::new(); width],
             scales,
+            covariances: None,
             plan,
         }
+    }
+
+    /// An empty tally counting what this one counts.
+    fn empty_like(&self) -> Self {
+        let empty = Self::empty(Arc::clone(&self.plan));
+        if self.covariances.is_some() { empty.with_reliability() } else { empty }
+    }
+
+    /// Also accumulates, per scale, the complete-case sums and cross-products of the
+    /// coded item values ([`ItemCovariance`]) from which Cronbach's alpha and item-total
+    /// correlations derive. Costs `k(k + 1)/2` multiply-adds per complete response for a
+    /// scale of `k` items, hence not done by default.
+    #[must_use]
+    pub fn with_reliability(mut self) -> Self {
+        let covariances = self.plan.scales.iter().map(|scale| {
+            let ids = scale.info.items.iter().map(|item| item.item_id.clone()).collect();
+            ItemCovariance::new(&scale.scale_id, ids)
+        });
+        self.covariances = Some(covariances.collect());
+        self
     }
 
     /// Counts every stored row of a campaign (per response, the little-endian `i32` codes
@@ -125,25 +152,35 @@ impl CampaignTally {
         I: IntoIterator<Item = &'a [u8]>,
         I::IntoIter: ExactSizeIterator + Clone + Send,
     {
-        let plan = Arc::new(Plan::new(questionnaire)?);
+        Self::new(questionnaire)?.count_encoded(rows)
+    }
+
+    /// Counts stored rows into this tally, split over the available cores (as
+    /// [`CampaignTally::from_encoded`], keeping what this tally is set to count:
+    /// `CampaignTally::new(&q)?.with_reliability().count_encoded(rows)`).
+    pub fn count_encoded<'a, I>(mut self, rows: I) -> Result<Self, AnalyticsError>
+    where
+        I: IntoIterator<Item = &'a [u8]>,
+        I::IntoIter: ExactSizeIterator + Clone + Send,
+    {
         let rows = rows.into_iter();
         let count = rows.len();
         let threads =
             std::thread::available_parallelism().map_or(1, NonZeroUsize::get).min(count.div_ceil(MIN_ROWS_PER_THREAD));
         if threads <= 1 {
-            let mut tally = Self::empty(plan);
-            tally.add_rows(rows)?;
-            return Ok(tally);
+            self.add_rows(rows)?;
+            return Ok(self);
         }
         let per_thread = count.div_ceil(threads);
+        let first = usize::try_from(self.respondents).unwrap_or(usize::MAX);
         let parts: Vec<Result<Self, AnalyticsError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
-                    let (plan, rows) = (Arc::clone(&plan), rows.clone());
+                    let (mut part, rows) = (self.empty_like(), rows.clone());
                     scope.spawn(move || {
-                        let mut tally = Self::empty(plan);
-                        tally.add_rows_from(rows.skip(t * per_thread).take(per_thread), t * per_thread)?;
-                        Ok(tally)
+                        let start = t * per_thread;
+                        part.add_rows_from(rows.skip(start).take(per_thread), first + start)?;
+                        Ok(part)
                     })
                 })
                 .collect();
@@ -152,11 +189,10 @@ impl CampaignTally {
                 .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
                 .collect()
         });
-        let mut tally = Self::empty(plan);
         for part in parts {
-            tally.merge(&part?)?;
+            self.merge(&part?)?;
         }
-        Ok(tally)
+        Ok(self)
     }
 
     /// Counts more stored rows (e.g. the next page of a database cursor), on this thread.
@@ -237,6 +273,17 @@ impl CampaignTally {
         for ((tally, scale), _) in others {
             tally.add_row(scale, &plan.layout, &buffers.slots, codes, &mut buffers.values);
         }
+        if let Some(covariances) = &mut self.covariances {
+            for (covariance, scale) in covariances.iter_mut().zip(&plan.scales) {
+                let coded = &mut buffers.coded;
+                coded.clear();
+                for j in 0..scale.columns.len() {
+                    let Some(value) = scale.coded_in_row(&plan.layout, j, &buffers.slots, codes) else { break };
+                    coded.push(value);
+                }
+                covariance.add(coded);
+            }
+        }
     }
 
     /// Adds the tally of other rows of the same questionnaire version (another site,
@@ -250,6 +297,13 @@ impl CampaignTally {
                 right: format!("{}@{}", other.plan.questionnaire.id, other.plan.questionnaire.version),
             });
         }
+        if self.covariances.is_some() && other.covariances.is_none() {
+            // The merged reliability statistics would cover only part of the responses.
+            return Err(AnalyticsError::MergeMismatch {
+                left: "a tally with reliability statistics".to_owned(),
+                right: "one without".to_owned(),
+            });
+        }
         self.respondents += other.respondents;
         for (mine, theirs) in self.item_counts.iter_mut().zip(&other.item_counts) {
             *mine += theirs;
@@ -261,6 +315,11 @@ impl CampaignTally {
         }
         for (mine, theirs) in self.scales.iter_mut().zip(&other.scales) {
             mine.merge(theirs);
+        }
+        if let (Some(mine), Some(theirs)) = (&mut self.covariances, &other.covariances) {
+            for (mine, theirs) in mine.iter_mut().zip(theirs) {
+                mine.merge(theirs)?;
+            }
         }
         Ok(())
     }
@@ -313,6 +372,20 @@ impl CampaignTally {
     /// [`ScaleSummary::compute_all`] on a frame of the same rows).
     pub fn scale_summaries(&self) -> Vec<ScaleSummary> {
         self.scales.iter().zip(&self.plan.scales).map(|(tally, plan)| tally.summary(plan)).collect()
+    }
+
+    /// Per scale, the complete-case sums and cross-products, when the tally was made
+    /// [`CampaignTally::with_reliability`].
+    pub fn item_covariances(&self) -> Option<&[ItemCovariance]> {
+        self.covariances.as_deref()
+    }
+
+    /// How the questionnaire worked (see [`CoEvaluation`]); reliability only when the
+    /// tally was made [`CampaignTally::with_reliability`].
+    pub fn co_evaluation(&self, k: u32) -> CoEvaluation {
+        let (items, scales) = (self.item_summaries(), self.scale_summaries());
+        let covariances = self.item_covariances();
+        CoEvaluation::from_summaries(&self.plan.questionnaire, self.respondents, &items, &scales, covariances, k)
     }
 
     /// The campaign's report, hiding every group smaller than `k` (see

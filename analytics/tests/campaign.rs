@@ -2,10 +2,11 @@
 #![allow(clippy::unwrap_used)]
 
 use analytics::{
-    CampaignFrame, CampaignReport, CampaignTally, Disclosed, ItemSummary, ScaleSummary, ValueCounts, scale_scores,
+    CampaignFrame, CampaignReport, CampaignTally, Disclosed, ItemCovariance, ItemSummary, ScaleSummary, ValueCounts,
+    scale_scores,
 };
 use proptest::prelude::*;
-use survey_defs::{Answer, Answers, EncodedAnswers, ItemKind, Questionnaire, score_scale};
+use survey_defs::{Answer, Answers, EncodedAnswers, ItemKind, Questionnaire, item_value, score_scale};
 
 /// PHQ-9 from survey-defs' built-in library; while that library is being written, the
 /// same instrument from this crate's fixture.
@@ -132,6 +133,54 @@ proptest! {
             }
             parts.merge(&rest).unwrap();
             prop_assert_eq!(parts.report(k), tally.report(k));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The reliability statistics the tally accumulates are the complete-case sums and
+    /// cross-products of the items' scoring values, computed here from the typed answers;
+    /// counted in parts and merged, the same.
+    #[test]
+    fn tally_reliability_statistics_are_the_complete_cases(
+        choices in proptest::collection::vec(response_strategy(), 0..60),
+        cut in 0usize..60,
+    ) {
+        for q in [phq9(), survey_defs::builtin("prem-sejour").unwrap()] {
+            let responses: Vec<Answers> = choices.iter().map(|c| answers(&q, c)).collect();
+            let rows = encoded_rows(&q, &responses);
+            let tally = CampaignTally::new(&q).unwrap().with_reliability().count_encoded(rows.iter().map(Vec::as_slice)).unwrap();
+            let expected: Vec<ItemCovariance> = q
+                .scales
+                .iter()
+                .map(|scale| {
+                    let mut stats = ItemCovariance::new(&scale.id, scale.items.clone());
+                    for a in &responses {
+                        let values: Option<Vec<i64>> = scale
+                            .items
+                            .iter()
+                            .map(|id| {
+                                let item = q.item(id)?;
+                                item_value(item, a.get(id)?).map(i64::from)
+                            })
+                            .collect();
+                        if let Some(values) = values {
+                            stats.add(&values);
+                        }
+                    }
+                    stats
+                })
+                .collect();
+            prop_assert_eq!(tally.item_covariances().unwrap(), expected.as_slice());
+
+            let cut = cut.min(rows.len());
+            let mut parts = CampaignTally::new(&q).unwrap().with_reliability();
+            parts.add_rows(rows[..cut].iter().map(Vec::as_slice)).unwrap();
+            let rest = CampaignTally::new(&q).unwrap().with_reliability().count_encoded(rows[cut..].iter().map(Vec::as_slice)).unwrap();
+            parts.merge(&rest).unwrap();
+            prop_assert_eq!(parts.co_evaluation(5), tally.co_evaluation(5));
         }
     }
 }
