@@ -44,6 +44,10 @@ pub enum AnalyticsError {
     /// Polars refused to build the frame.
     #[error("building the campaign frame: {0}")]
     Polars(#[from] polars::error::PolarsError),
+    /// A breakdown was asked by an item that is not a single choice (or Likert) item of
+    /// the questionnaire.
+    #[error("item {0} cannot group respondents: it is not a single choice item of this questionnaire")]
+    Grouping(String),
     /// A chart value is negative or not finite, or drawing failed.
     #[error("chart: {0}")]
     Chart(String),

@@ -26,7 +26,11 @@
 //! 4. [`CoEvaluation`] (from [`CampaignTally::co_evaluation`], the tally made
 //!    [`CampaignTally::with_reliability`]) tells patient-partners and the quality team how
 //!    the questionnaire itself worked, from the same mergeable statistics.
-//! 5. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
+//! 5. [`GroupedTally`] counts the same rows group by group — by the option chosen at a
+//!    single choice item, or by week or month of submission — and [`Breakdown`] shows
+//!    the figures per group, with disclosure control across groups
+//!    ([`disclose_table`]).
+//! 6. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
 //!    carries the same numbers as a table and a text alternative.
 //!
 //! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
@@ -43,7 +47,8 @@
 //! | `report.rs` | the published report |
 //! | `co_evaluation.rs` | how the questionnaire worked: missing, "don't know", floor and ceiling effects, free texts, reliability ([`CoEvaluation`]) |
 //! | `reliability.rs` | Cronbach's alpha and item-total correlations from mergeable sums ([`ItemCovariance`]) |
-//! | `disclosure.rs` | small-cell suppression |
+//! | `breakdown.rs` | figures by subgroup or by week/month ([`GroupedTally`], [`Breakdown`]) |
+//! | `disclosure.rs` | small-cell suppression, in rows and in tables of groups |
 //! | `frame.rs` | the polars frame |
 //! | `charts.rs` | SVG charts |
 //!
@@ -62,6 +67,7 @@
 //! Run the tests with `cargo test -p analytics`, the benchmark (one million responses)
 //! with `cargo bench -p analytics --bench report` (figures in `BENCHMARKS.md`).
 
+mod breakdown;
 mod charts;
 mod co_evaluation;
 pub mod disclosure;
@@ -75,12 +81,18 @@ mod score_keys;
 mod stats;
 mod tally;
 
+pub use breakdown::{
+    Breakdown, Group, GroupItemFigures, GroupScaleFigures, GroupSize, GroupedTally, Grouping, ItemBreakdown,
+    ScaleBreakdown,
+};
 pub use charts::{ChartText, bar_chart_svg};
 pub use co_evaluation::{
     CoEvaluation, FLOOR_CEILING_FLAG_PCT, FloorCeiling, ItemQuality, ItemQualityFigures, ItemShare, MISSING_FLAG_PCT,
     ScaleQuality, ScaleReliability, Share,
 };
-pub use disclosure::{Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary};
+pub use disclosure::{
+    Disclosed, DisclosedTable, disclose_counts, disclose_derived, disclose_share, disclose_summary, disclose_table,
+};
 pub use error::AnalyticsError;
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};

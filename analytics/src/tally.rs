@@ -121,7 +121,7 @@ impl CampaignTally {
     }
 
     /// An empty tally counting what this one counts.
-    fn empty_like(&self) -> Self {
+    pub(crate) fn empty_like(&self) -> Self {
         let empty = Self::empty(Arc::clone(&self.plan));
         if self.covariances.is_some() { empty.with_reliability() } else { empty }
     }
@@ -322,6 +322,11 @@ impl CampaignTally {
             }
         }
         Ok(())
+    }
+
+    /// What the pass knows of the questionnaire.
+    pub(crate) fn plan(&self) -> &Arc<Plan> {
+        &self.plan
     }
 
     /// Number of rows counted.
