@@ -13,7 +13,7 @@ use std::error::Error;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use analytics::{CampaignFrame, CampaignReport, CampaignTally};
+use analytics::{CampaignFrame, CampaignReport, CampaignTally, GroupedTally, Grouping};
 use survey_defs::{MISSING, Questionnaire};
 
 const RESPONSES: usize = 1_000_000;
@@ -180,7 +180,20 @@ fn main() -> Result<(), Box<dyn Error>> {
     times.sort();
     println!("with reliability + co-evaluation, 3 runs: median {:.2?}", times[1]);
 
-    // 4. The polars frame path, for comparison (raises the peak RSS above).
+    // 4. Breakdowns: by the option chosen at q0, and by month of submission (the
+    // campaign spread evenly over 2026), one thread.
+    let start_2026: i64 = 1_767_225_600_000;
+    let year_ms: i64 = 365 * 86_400_000;
+    for grouping in [Grouping::Item { item_id: "q0".to_owned() }, Grouping::Month] {
+        let start = Instant::now();
+        let mut grouped = GroupedTally::new(CampaignTally::new(&q)?, grouping.clone())?;
+        let per_row = year_ms / i64::try_from(RESPONSES)?;
+        grouped.add_rows(data.chunks_exact(width).zip((0..).map(|r: i64| start_2026 + r * per_row)))?;
+        let breakdown = black_box(grouped.breakdown(5)?);
+        println!("breakdown by {grouping:?} ({} groups), 1 thread: {:.2?}", breakdown.groups.len(), start.elapsed());
+    }
+
+    // 5. The polars frame path, for comparison (raises the peak RSS above).
     if std::env::var_os("BOUCLE_BENCH_FRAME").is_some() {
         let start = Instant::now();
         let layout = q.answer_layout();

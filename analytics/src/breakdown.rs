@@ -100,8 +100,9 @@ fn year_month(day: i32) -> (i32, u32) {
 #[derive(Clone, Debug)]
 pub struct GroupedTally {
     grouping: Grouping,
-    /// For [`Grouping::Item`]: the item's layout column and option codes.
-    item: Option<(usize, Vec<String>)>,
+    /// For [`Grouping::Item`]: the item's layout column, and its groups: one per
+    /// option, in option order, then "not answered".
+    item: Option<(usize, Vec<Group>)>,
     /// An empty tally: what each group counts.
     template: CampaignTally,
     groups: BTreeMap<Group, CampaignTally>,
@@ -118,7 +119,11 @@ impl GroupedTally {
                 let layout = &template.plan().layout;
                 let index = layout.column_index(item_id).ok_or_else(|| AnalyticsError::Grouping(item_id.clone()))?;
                 match layout.columns.get(index).map(|c| &c.kind) {
-                    Some(ColumnKind::Choice { option_codes, .. }) => Some((index, option_codes.clone())),
+                    Some(ColumnKind::Choice { option_codes, .. }) => {
+                        let options =
+                            (0u32..).zip(option_codes).map(|(index, code)| Group::Option { index, code: code.clone() });
+                        Some((index, options.chain([Group::NotAnswered]).collect()))
+                    }
                     _ => return Err(AnalyticsError::Grouping(item_id.clone())),
                 }
             }
@@ -128,22 +133,13 @@ impl GroupedTally {
         Ok(Self { grouping, item, template, groups: BTreeMap::new(), rows: 0 })
     }
 
-    /// The group of one row submitted at `submitted_ms` (milliseconds since the epoch).
-    fn group_of(&self, codes: &[[u8; 4]], submitted_ms: i64) -> Group {
-        match (&self.grouping, &self.item) {
-            (Grouping::Item { .. }, Some((column, option_codes))) => {
-                let code = codes.get(*column).map(|&b| i32::from_le_bytes(b));
-                let index = code.and_then(|c| u32::try_from(c).ok());
-                match index.and_then(|i| Some((i, option_codes.get(usize::try_from(i).ok()?)?))) {
-                    Some((index, code)) => Group::Option { index, code: code.clone() },
-                    None => Group::NotAnswered,
-                }
-            }
-            (Grouping::Month, _) => {
-                let (year, month) = year_month(day_of(submitted_ms));
-                Group::Month { year, month }
-            }
-            _ => Group::Week { monday: monday_of(day_of(submitted_ms)) },
+    /// The group of a time in days, for time groupings.
+    fn time_group(&self, day: i32) -> Group {
+        if self.grouping == Grouping::Month {
+            let (year, month) = year_month(day);
+            Group::Month { year, month }
+        } else {
+            Group::Week { monday: monday_of(day) }
         }
     }
 
@@ -152,12 +148,36 @@ impl GroupedTally {
     pub fn add_rows<'a>(&mut self, rows: impl IntoIterator<Item = (&'a [u8], i64)>) -> Result<(), AnalyticsError> {
         let plan = std::sync::Arc::clone(self.template.plan());
         let mut buffers = RowBuffers::default();
+        // Rows usually come in time order: the group of the last day is kept.
+        let mut last_day: Option<(i32, Group)> = None;
         for (bytes, submitted_ms) in rows {
             let row = usize::try_from(self.rows).unwrap_or(usize::MAX);
             let codes = codes_of(bytes, plan.width(), row)?;
-            let group = self.group_of(codes, submitted_ms);
-            let template = &self.template;
-            let tally = self.groups.entry(group).or_insert_with(|| template.empty_like());
+            let group: &Group = match &self.item {
+                Some((column, groups)) => {
+                    let code = codes.get(*column).map(|&b| i32::from_le_bytes(b));
+                    let index = code.and_then(|c| usize::try_from(c).ok()).filter(|&i| i + 1 < groups.len());
+                    // The last group is "not answered".
+                    match index.or(groups.len().checked_sub(1)).and_then(|i| groups.get(i)) {
+                        Some(group) => group,
+                        None => continue,
+                    }
+                }
+                None => {
+                    let day = day_of(submitted_ms);
+                    if last_day.as_ref().is_none_or(|(d, _)| *d != day) {
+                        last_day = Some((day, self.time_group(day)));
+                    }
+                    match &last_day {
+                        Some((_, group)) => group,
+                        None => continue,
+                    }
+                }
+            };
+            let tally = match self.groups.get_mut(group) {
+                Some(tally) => tally,
+                None => self.groups.entry(group.clone()).or_insert_with(|| self.template.empty_like()),
+            };
             tally.count_row(&plan, codes, &mut buffers);
             self.rows += 1;
         }
