@@ -6,7 +6,7 @@
 //!
 //! This crate is **pure computation, no I/O**: no files, network, clock, randomness,
 //! database or logging. The server loads encoded answers and hands them over as byte
-//! slices; everything here is a function of its arguments. (Scoring a large campaign is
+//! slices; everything here is a function of its arguments. (Counting a large campaign is
 //! split over the available cores with `std::thread::scope`; results do not depend on it.)
 //!
 //! ## Pipeline
@@ -59,8 +59,12 @@
 //! median, quartiles, percentages and band counts equal those of the pooled data) and
 //! [`Moments`] (merged with Chan et al.'s parallel formula, equal to the pooled mean and
 //! variance up to floating-point rounding); the merged statistics then go through
-//! [`CampaignReport`]'s derivation and disclosure control like local ones. Raw per-code
-//! counts are therefore the unit of exchange between institutions and must themselves be
+//! [`CampaignReport`]'s derivation and disclosure control like local ones. The same holds
+//! for the co-evaluation's [`ItemCovariance`] (complete-case integer sums and
+//! cross-products: the merged alpha is exactly the pooled one) and for breakdowns (each
+//! group's tally merges; [`GroupedTally::merge`]). Within one site, [`CampaignTally::merge`]
+//! adds the tallies of disjoint sets of rows. Raw per-code counts and sums are therefore
+//! the unit of exchange between institutions and must themselves be
 //! disclosure-controlled before leaving one; only derived, disclosed figures reach a
 //! report.
 //!

@@ -302,6 +302,16 @@ mod tests {
         assert!(close(c[0][1], 4.0 / 3.0, 1e-12) && close(c[2][2], 2.0 / 3.0, 1e-12));
     }
 
+    /// What institutions exchange survives JSON exactly (sums beyond 2^64 included).
+    #[test]
+    fn statistics_round_trip_through_json() {
+        let mut stats = of(&[vec![1, 2, 2], vec![2, 2, 3]]);
+        stats.products[0] = i128::from(u64::MAX) * 3;
+        let json = serde_json::to_string(&stats).unwrap();
+        let back: ItemCovariance = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, stats);
+    }
+
     #[test]
     fn degenerate_cases() {
         // One complete case, or no variance: nothing to say.
