@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use survey_defs::ColumnKind;
 
+use crate::calendar::{day_of, monday_of, year_month};
 use crate::disclosure::{
     Disclosed, disclose_counts, disclose_derived, disclose_share, disclose_summary, disclose_table,
 };
@@ -67,33 +68,6 @@ pub enum Group {
         /// Month, 1 to 12.
         month: u32,
     },
-}
-
-/// Milliseconds in a day.
-const MS_PER_DAY: i64 = 86_400_000;
-
-/// Days since 1970-01-01 (UTC) of a time in milliseconds since the epoch.
-fn day_of(ms: i64) -> i32 {
-    i32::try_from(ms.div_euclid(MS_PER_DAY)).unwrap_or(if ms < 0 { i32::MIN } else { i32::MAX })
-}
-
-/// The Monday of the ISO week holding `day` (1970-01-01 was a Thursday).
-fn monday_of(day: i32) -> i32 {
-    day - (i64::from(day) + 3).rem_euclid(7).try_into().unwrap_or(0)
-}
-
-/// Year and month of a day number (proleptic Gregorian calendar), after Howard Hinnant's
-/// `civil_from_days` ("chrono-Compatible Low-Level Date Algorithms").
-fn year_month(day: i32) -> (i32, u32) {
-    let z = i64::from(day) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (i32::try_from(year).unwrap_or(i32::MAX), u32::try_from(month).unwrap_or(1))
 }
 
 /// A campaign counted group by group, in one pass.

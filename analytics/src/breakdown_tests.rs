@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use survey_defs::{MISSING, Questionnaire, format_iso_date, parse_iso_date};
+use survey_defs::{MISSING, Questionnaire, parse_iso_date};
 
 use super::*;
 
@@ -42,23 +42,6 @@ fn bytes(codes: &[i32]) -> Vec<u8> {
 }
 
 const DAY: i64 = 86_400_000;
-
-#[test]
-fn calendar() {
-    // Every day from 1900 to 2100: year and month agree with survey-defs' ISO dates.
-    let (first, last) = (parse_iso_date("1900-01-01").unwrap(), parse_iso_date("2100-12-31").unwrap());
-    for day in first..=last {
-        let (year, month) = year_month(day);
-        assert_eq!(format!("{year:04}-{month:02}"), format_iso_date(day).unwrap()[..7], "day {day}");
-    }
-    // 2026-11-23 is a Monday; its week runs to Sunday the 29th.
-    let monday = parse_iso_date("2026-11-23").unwrap();
-    assert!((monday..monday + 7).all(|d| monday_of(d) == monday));
-    assert_eq!(monday_of(monday - 1), monday - 7);
-    assert_eq!(monday_of(0), -3); // Thursday 1970-01-01 → Monday 1969-12-29
-    assert_eq!(day_of(-1), -1);
-    assert_eq!(day_of(DAY * 3 + 5), 3);
-}
 
 #[test]
 fn groups_by_item_week_and_month() {

@@ -47,7 +47,7 @@
 //! | `report.rs` | the published report |
 //! | `co_evaluation.rs` | how the questionnaire worked: missing, "don't know", floor and ceiling effects, free texts, reliability ([`CoEvaluation`]) |
 //! | `reliability.rs` | Cronbach's alpha and item-total correlations from mergeable sums ([`ItemCovariance`]) |
-//! | `breakdown.rs` | figures by subgroup or by week/month ([`GroupedTally`], [`Breakdown`]) |
+//! | `breakdown.rs`, `calendar.rs` | figures by subgroup or by week/month ([`GroupedTally`], [`Breakdown`]) |
 //! | `disclosure.rs` | small-cell suppression, in rows and in tables of groups |
 //! | `frame.rs` | the polars frame |
 //! | `charts.rs` | SVG charts |
@@ -72,6 +72,7 @@
 //! with `cargo bench -p analytics --bench report` (figures in `BENCHMARKS.md`).
 
 mod breakdown;
+mod calendar;
 mod charts;
 mod co_evaluation;
 pub mod disclosure;
