@@ -4,22 +4,56 @@
 # journeys in headless Chromium, and stops the server whatever happens.
 source "$(dirname "$0")/../scripts/env.sh"
 cd "$ROOT/end2end"
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
+{ [ -d node_modules/playwright-core ] && [ -d node_modules/oidc-provider ]; } || npm ci --no-audit --no-fund --loglevel=error
 data_dir="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 mkdir -p screenshots
 log_file="$data_dir/server.log"
-BOUCLE_ADDR="127.0.0.1:$port" BOUCLE_DATA_DIR="$data_dir" BOUCLE_SITE_ROOT="$SITE_ROOT" \
-  "$CARGO_TARGET_DIR/debug/boucle" >"$log_file" 2>&1 &
-server_pid=$!
-cleanup() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$data_dir"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# A real OpenID Connect provider (npm oidc-provider) on loopback, as a hospital's would be.
+oidc_port="$(free_port)"
+oidc_secret="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+OIDC_PORT="$oidc_port" OIDC_CLIENT_ID=boucle OIDC_CLIENT_SECRET="$oidc_secret" \
+  OIDC_REDIRECT_URI="http://127.0.0.1:$port/connexion/oidc/e2e/retour" \
+  node oidc/provider.mjs >"$data_dir/oidc.log" 2>&1 &
+oidc_pid=$!
+server_pid=""
+cleanup() {
+  kill $server_pid "$oidc_pid" 2>/dev/null || true
+  wait $server_pid "$oidc_pid" 2>/dev/null || true
+  rm -rf "$data_dir"
+}
 trap cleanup EXIT
+cat >"$data_dir/oidc-providers.json" <<JSON
+[{"id":"e2e","label":"Compte de l'hôpital (test)","issuer":"http://127.0.0.1:$oidc_port","client_id":"boucle","client_secret":"$oidc_secret","institution":"demo"}]
+JSON
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$oidc_port/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  kill -0 "$oidc_pid" 2>/dev/null || { cat "$data_dir/oidc.log"; echo "the OpenID provider exited before answering" >&2; exit 1; }
+  sleep 0.2
+done
+
+# Staff accounts the journeys sign in with: one by password (its invitation link is
+# followed by the journey), one known to the provider by its email.
+export BOUCLE_ADDR="127.0.0.1:$port" BOUCLE_DATA_DIR="$data_dir" BOUCLE_SITE_ROOT="$SITE_ROOT"
+export BOUCLE_OIDC_PROVIDERS="$data_dir/oidc-providers.json"
+STAFF_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email soignante@demo.test \
+  --name "Claire Soignante" --role professional 2>>"$log_file")"
+"$CARGO_TARGET_DIR/debug/boucle" admin create-user --email medecin@demo.test --name "Paul Médecin" \
+  --role quality_team >/dev/null 2>>"$log_file"
+"$CARGO_TARGET_DIR/debug/boucle" >>"$log_file" 2>&1 &
+server_pid=$!
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$log_file"; echo "boucle exited before answering" >&2; exit 1; }
   sleep 0.2
 done
 status=0
-BOUCLE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/ || status=$?
-if [ "$status" -ne 0 ]; then echo "--- server log ---"; tail -50 "$log_file"; fi
+BOUCLE_URL="http://127.0.0.1:$port" OIDC_URL="http://127.0.0.1:$oidc_port" STAFF_INVITATION="$STAFF_INVITATION" \
+  node --test --test-concurrency=1 ${E2E_TESTS:-tests/} || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- server log ---"; tail -50 "$log_file"
+  echo "--- OpenID provider log ---"; tail -30 "$data_dir/oidc.log"
+fi
 exit "$status"
