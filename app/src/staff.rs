@@ -7,6 +7,12 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// Where to go after signing in: a staff path only, so the sign-in form cannot be made
+/// to send people to another site.
+pub fn safe_next(next: Option<&str>) -> &str {
+    next.filter(|n| n.starts_with("/equipe") && !n.contains("//") && !n.contains('\\')).unwrap_or("/equipe")
+}
+
 /// What a staff page gets: the data, or why not.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum StaffAnswer<T> {
@@ -253,4 +259,24 @@ pub async fn load_new_campaign_options() -> Result<StaffAnswer<NewCampaignOption
 #[server(prefix = "/_sfn", endpoint = "audit_page")]
 pub async fn load_audit_page(action: String) -> Result<StaffAnswer<AuditPage>, ServerFnError> {
     desk()?.audit(&cookies(), &action).await.map_err(failed).map(with_status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn sign_in_only_leads_back_to_staff_pages() {
+        assert_eq!(safe_next(Some("/equipe/campagnes/abc")), "/equipe/campagnes/abc");
+        for elsewhere in [
+            None,
+            Some("https://evil.example"),
+            Some("//evil.example"),
+            Some("/equipe//evil"),
+            Some("/equipe\\x"),
+            Some("/r/x"),
+        ] {
+            assert_eq!(safe_next(elsewhere), "/equipe", "{elsewhere:?}");
+        }
+    }
 }

@@ -10,6 +10,12 @@
 //! - [`catalog`], [`respondents`], [`seed`], [`audit`]: domain services over the
 //!   database; they know nothing of HTTP and are what `app`'s server functions reach
 //!   through context. [`respondents::handlers`] holds the respondent form posts.
+//! - [`identity`]: staff and patient-partner accounts: passwords, sessions, OpenID
+//!   Connect providers, and [`identity::policy`], the one place that decides access.
+//! - [`staff`]: the service behind the staff pages and, in [`staff::handlers`], the
+//!   staff form posts (sign-in, campaigns, invitations); [`forms`] is what every HTML
+//!   form post shares.
+//! - [`admin`]: the `boucle campaign` and `boucle admin` commands.
 //! - [`throttle`]: failed capability look-ups per address.
 //! - [`error`]: the one mapping from errors to `application/problem+json`.
 //! - [`db`]: connecting, durability settings, and the check that refuses weak ones.

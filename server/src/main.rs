@@ -16,19 +16,22 @@ fn init_logs(config: &Config) {
     }
 }
 
-async fn campaign_command(args: server::config::CampaignArgs) -> ExitCode {
-    let db = match server::db::connect_and_migrate(&args.config.database_url()).await {
-        Ok(db) => db,
-        Err(err) => {
-            eprintln!("cannot open the database: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if args.config.seed_demo && server::seed::seed_demo(&db).await.is_err() {
+/// The database of a command-line command: migrated, and seeded unless `--seed-demo false`.
+async fn command_database(config: &Config) -> Result<sea_orm::DatabaseConnection, ExitCode> {
+    let db = server::db::connect_and_migrate(&config.database_url()).await.map_err(|err| {
+        eprintln!("cannot open the database: {err}");
+        ExitCode::FAILURE
+    })?;
+    if config.seed_demo && server::seed::seed_demo(&db).await.is_err() {
         eprintln!("seeding the demo data failed");
-        return ExitCode::FAILURE;
+        return Err(ExitCode::FAILURE);
     }
-    match server::admin::run(db, args.action).await {
+    Ok(db)
+}
+
+/// Prints a command's output, or its error on standard error.
+fn report<E: std::fmt::Display>(outcome: Result<String, E>) -> ExitCode {
+    match outcome {
         Ok(output) => {
             print!("{output}");
             ExitCode::SUCCESS
@@ -40,28 +43,18 @@ async fn campaign_command(args: server::config::CampaignArgs) -> ExitCode {
     }
 }
 
-async fn admin_command(args: server::config::AdminArgs) -> ExitCode {
-    let db = match server::db::connect_and_migrate(&args.config.database_url()).await {
-        Ok(db) => db,
-        Err(err) => {
-            eprintln!("cannot open the database: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if args.config.seed_demo && server::seed::seed_demo(&db).await.is_err() {
-        eprintln!("seeding the demo data failed");
-        return ExitCode::FAILURE;
+async fn campaign_command(args: server::config::CampaignArgs) -> ExitCode {
+    match command_database(&args.config).await {
+        Ok(db) => report(server::admin::run(db, args.action).await),
+        Err(code) => code,
     }
+}
+
+async fn admin_command(args: server::config::AdminArgs) -> ExitCode {
     let public_url = args.config.public_url.clone().unwrap_or_else(|| format!("http://{}", args.config.addr));
-    match server::admin::run_admin(db, args.action, &public_url).await {
-        Ok(output) => {
-            print!("{output}");
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::FAILURE
-        }
+    match command_database(&args.config).await {
+        Ok(db) => report(server::admin::run_admin(db, args.action, &public_url).await),
+        Err(code) => code,
     }
 }
 

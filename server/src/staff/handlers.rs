@@ -73,6 +73,25 @@ fn refused(decision: Decision, lang: &str) -> Response {
     }
 }
 
+/// Records what a signed-in person did to a campaign; the response to send if the log
+/// cannot be written.
+async fn audit_campaign(
+    state: &AppState,
+    signed_in: &SignedIn,
+    action: &str,
+    (public_id, institution_id): (&str, i32),
+    detail: String,
+) -> Result<(), Response> {
+    let event = AuditEvent {
+        actor: signed_in.actor(),
+        action: action.to_string(),
+        subject: format!("campaign:{public_id}"),
+        detail,
+        institution: Some(institution_id),
+    };
+    audit::append(&state.db, event).await.map_err(|err| ApiError::Unavailable(err).into_response())
+}
+
 /// `POST /connexion`: email and password.
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -88,9 +107,7 @@ pub async fn sign_in(
         tracing::warn!(target: "security", event = "sign_in_throttled", peer = %peer.ip());
         return see_other(format!("/connexion?lang={lang}&erreur=signin-throttled"));
     }
-    let next = field(&fields, "suite")
-        .filter(|n| n.starts_with("/equipe") && !n.contains("//") && !n.contains('\\'))
-        .unwrap_or("/equipe");
+    let next = app::staff::safe_next(field(&fields, "suite"));
     let email = field(&fields, "email").unwrap_or_default();
     let password = field(&fields, "password").unwrap_or_default();
     match state.identity.sign_in_with_password(email, password, now_millis()).await {
@@ -249,15 +266,10 @@ pub async fn create_campaign(
     };
     match CampaignAdmin::new(state.db.clone()).create(new).await {
         Ok(id) => {
-            let event = AuditEvent {
-                actor: signed_in.actor(),
-                action: "campaign.created".into(),
-                subject: format!("campaign:{id}"),
-                detail: String::new(),
-                institution: Some(grant.institution_id),
-            };
-            if let Err(err) = audit::append(&state.db, event).await {
-                return ApiError::Unavailable(err).into_response();
+            let created = (id.as_str(), grant.institution_id);
+            if let Err(response) = audit_campaign(&state, &signed_in, "campaign.created", created, String::new()).await
+            {
+                return response;
             }
             see_other(format!("/equipe/campagnes/{id}?lang={lang}"))
         }
@@ -315,15 +327,11 @@ pub async fn close_campaign(
     if let Err(err) = CampaignAdmin::new(state.db.clone()).close(&found.public_id).await {
         return campaign_failure(err);
     }
-    let event = AuditEvent {
-        actor: signed_in.actor(),
-        action: "campaign.closed".into(),
-        subject: format!("campaign:{}", found.public_id),
-        detail: String::new(),
-        institution: Some(found.institution_id),
-    };
-    if let Err(err) = audit::append(&state.db, event).await {
-        return ApiError::Unavailable(err).into_response();
+    if let Err(response) =
+        audit_campaign(&state, &signed_in, "campaign.closed", (&found.public_id, found.institution_id), String::new())
+            .await
+    {
+        return response;
     }
     see_other(format!("/equipe/campagnes/{campaign}?lang={lang}&ferme=1"))
 }
@@ -372,15 +380,16 @@ pub async fn issue_invitations(
         Ok(tokens) => tokens,
         Err(err) => return campaign_failure(err),
     };
-    let event = AuditEvent {
-        actor: signed_in.actor(),
-        action: "campaign.invitations_issued".into(),
-        subject: format!("campaign:{}", found.public_id),
-        detail: format!("{count}"),
-        institution: Some(found.institution_id),
-    };
-    if let Err(err) = audit::append(&state.db, event).await {
-        return ApiError::Unavailable(err).into_response();
+    if let Err(response) = audit_campaign(
+        &state,
+        &signed_in,
+        "campaign.invitations_issued",
+        (&found.public_id, found.institution_id),
+        count.to_string(),
+    )
+    .await
+    {
+        return response;
     }
     // Links start with "http": no cell can be read as a spreadsheet formula.
     let mut csv = String::from("number,link\r\n");

@@ -12,8 +12,8 @@ use crate::clock::{iso_date, iso_datetime, now_millis};
 use crate::entities::{audit_log, campaign, questionnaire_version};
 use crate::identity::oidc::OidcProviders;
 use crate::identity::{Action, Decision, IdentityService, Role, SignedIn, decide};
-use crate::respondents::cookies::{CONSENT_COOKIE, cookie_value};
-use crate::respondents::secrets::random_secret;
+use crate::respondents::cookies::cookie_value;
+use crate::respondents::handlers::consent_token;
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
 use app::staff::{
     AccountInvitation, AuditPage, AuditRow, CampaignDesk, CampaignRow, NewCampaignOptions, ProviderLink, RoleHeld,
@@ -149,7 +149,7 @@ impl app::staff::service::StaffDesk for StaffDeskService {
                 .iter()
                 .map(|p| ProviderLink { id: p.id.clone(), label: p.label.clone() })
                 .collect(),
-            form_token: cookie_value(cookies, CONSENT_COOKIE).map(str::to_string).unwrap_or_else(random_secret),
+            form_token: consent_token(cookies),
             signed_in_as: signed_in.map(|s| s.display_name),
         })
     }
@@ -160,7 +160,7 @@ impl app::staff::service::StaffDesk for StaffDeskService {
         Ok(holder.map(|person| AccountInvitation {
             display_name: person.display_name,
             email: person.email.unwrap_or_default(),
-            form_token: cookie_value(cookies, CONSENT_COOKIE).map(str::to_string).unwrap_or_else(random_secret),
+            form_token: consent_token(cookies),
         }))
     }
 

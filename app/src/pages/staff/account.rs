@@ -4,23 +4,18 @@
 use crate::pages::set_cookie;
 use crate::shell::PageTitle;
 use crate::shell::{href, use_page};
-use crate::staff::{load_account_invitation, load_sign_in_options};
+use crate::staff::{load_account_invitation, load_sign_in_options, safe_next};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-/// Where to go after signing in: a staff path only (no open redirect).
-fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with("/equipe") && !n.contains("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/equipe".to_string())
-}
 
 /// `/connexion`: email and password, and one button per configured provider.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = use_page().lang;
     let query = use_query_map();
-    let (error, next, ended) =
-        query.with_untracked(|q| (q.get("erreur"), safe_next(q.get("suite")), q.get("fin").is_some()));
+    let (error, next, ended) = query.with_untracked(|q| {
+        (q.get("erreur"), safe_next(q.get("suite").as_deref()).to_string(), q.get("fin").is_some())
+    });
     let options = Resource::new(|| (), |_| load_sign_in_options());
     let title = match &error {
         Some(_) => format!("{} {} · Boucle", lang.t("error-title-prefix"), lang.t("signin-title")),
