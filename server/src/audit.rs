@@ -5,7 +5,7 @@ use crate::clock::now_millis;
 use crate::entities::audit_log;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set,
-    Statement, TransactionTrait,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
@@ -49,7 +49,14 @@ fn entry_hash(prev_hash: &str, occurred_at: i64, event: &AuditEvent) -> String {
 /// Appends one event to the chain.
 pub async fn append(db: &DatabaseConnection, event: AuditEvent) -> Result<(), DbErr> {
     let _guard = APPEND.lock().await;
-    let txn = db.begin().await?;
+    // The last entry is read, then the next one written: on SQLite the transaction takes
+    // the write lock up front (IMMEDIATE), or a write committed in between by another
+    // service makes the upgrade fail at once with SQLITE_BUSY instead of waiting.
+    let options = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    };
+    let txn = db.begin_with_options(options).await?;
     if txn.get_database_backend() == DatabaseBackend::Postgres {
         txn.execute_raw(Statement::from_string(DatabaseBackend::Postgres, "SELECT pg_advisory_xact_lock(727368)"))
             .await?;
