@@ -20,6 +20,7 @@ pub mod pages;
 pub mod qr;
 pub mod questionnaire_view;
 pub mod respondent;
+pub mod results;
 pub mod shell;
 pub mod staff;
 

@@ -89,6 +89,8 @@ pub struct ReturnView {
     pub submitted_on: String,
     /// Token for the withdrawal form.
     pub form_token: String,
+    /// What everyone's answers show so far, with this respondent's place.
+    pub everyone: crate::results::EveryoneResults,
 }
 
 /// Domain services for respondents. Implemented by `server`.
@@ -104,7 +106,8 @@ pub mod service {
         /// A campaign and this browser's progress in it; `None` for an unknown campaign.
         async fn state(&self, campaign: &str, cookies: &str) -> Result<Option<RespondentState>, ServiceError>;
         /// The private return view of this browser's return link, if it holds one.
-        async fn return_view(&self, cookies: &str) -> Result<Option<ReturnView>, ServiceError>;
+        async fn return_view(&self, cookies: &str, lang: crate::i18n::Lang)
+        -> Result<Option<ReturnView>, ServiceError>;
     }
 }
 
@@ -138,7 +141,8 @@ pub async fn load_respondent_state(campaign: String) -> Result<Option<Respondent
 
 /// The private return view for this browser.
 #[server(prefix = "/_sfn", endpoint = "return_view")]
-pub async fn load_return_view() -> Result<Option<ReturnView>, ServerFnError> {
+pub async fn load_return_view(lang: String) -> Result<Option<ReturnView>, ServerFnError> {
     let cookies = request_cookies();
-    respondents()?.return_view(&cookies).await.map_err(|e| ServerFnError::new(e.to_string()))
+    let lang = crate::i18n::Lang::from_tag(&lang).unwrap_or_default();
+    respondents()?.return_view(&cookies, lang).await.map_err(|e| ServerFnError::new(e.to_string()))
 }

@@ -6,7 +6,9 @@ use crate::pages::respond::{
     CampaignStartPage, DeclinedPage, InvalidInvitationPage, ReceiptPage, ReviewPage, ScreenPage, WithdrawnPage,
     YourResultsPage,
 };
-use crate::pages::staff::{AuditLogPage, CampaignDeskPage, NewCampaignPage, SignInPage, StaffHomePage, WelcomePage};
+use crate::pages::staff::{
+    AuditLogPage, CampaignDeskPage, CampaignResultsPage, NewCampaignPage, SignInPage, StaffHomePage, WelcomePage,
+};
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -133,6 +135,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/equipe") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/nouvelle") view=NewCampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/campagnes/:campaign/resultats") view=CampaignResultsPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/journal") view=AuditLogPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

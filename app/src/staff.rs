@@ -210,7 +210,7 @@ fn cookies() -> String {
 /// Refusals carry their HTTP status, whether the answer goes to a page or straight to
 /// a caller of the server function.
 #[cfg(feature = "ssr")]
-fn with_status<T>(answer: StaffAnswer<T>) -> StaffAnswer<T> {
+pub(crate) fn with_status<T>(answer: StaffAnswer<T>) -> StaffAnswer<T> {
     match answer {
         StaffAnswer::Ready(_) => {}
         StaffAnswer::SignInRequired => crate::pages::set_status(401),

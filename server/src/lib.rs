@@ -15,6 +15,8 @@
 //! - [`staff`]: the service behind the staff pages and, in [`staff::handlers`], the
 //!   staff form posts (sign-in, campaigns, invitations); [`forms`] is what every HTML
 //!   form post shares.
+//! - [`results`]: results returned to respondents and to the campaign's team: each
+//!   campaign's counts kept up to date incrementally, worded panels, downloads.
 //! - [`admin`]: the `boucle campaign` and `boucle admin` commands.
 //! - [`throttle`]: failed capability look-ups per address.
 //! - [`error`]: the one mapping from errors to `application/problem+json`.
@@ -37,6 +39,7 @@ pub mod error;
 pub mod forms;
 pub mod identity;
 pub mod respondents;
+pub mod results;
 pub mod routes;
 pub mod security;
 pub mod seed;

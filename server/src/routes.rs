@@ -57,6 +57,10 @@ pub enum Need {
     IssueInvitations,
     /// `Action::ReadAuditLog`.
     ReadAuditLog,
+    /// `Action::SeeResults`.
+    SeeResults,
+    /// `Action::ExportAnswers`.
+    ExportAnswers,
 }
 
 impl Need {
@@ -69,6 +73,8 @@ impl Need {
             Need::RunCampaigns => Action::RunCampaigns { institution },
             Need::IssueInvitations => Action::IssueInvitations { institution },
             Need::ReadAuditLog => Action::ReadAuditLog { institution },
+            Need::SeeResults => Action::SeeResults { institution },
+            Need::ExportAnswers => Action::ExportAnswers { institution },
         }
     }
 }
@@ -160,6 +166,12 @@ fn form_routes() -> RouteTable {
             post(staff::issue_invitations),
         )
         .add("GET", "/equipe/campagnes/{campaign}/affiche.svg", Access::Staff(Need::SeeCampaigns), get(staff::poster))
+        .add(
+            "GET",
+            "/equipe/campagnes/{campaign}/graphiques/{chart}",
+            Access::Staff(Need::SeeResults),
+            get(crate::results::handlers::chart),
+        )
 }
 
 fn other_routes() -> RouteTable {
@@ -175,6 +187,7 @@ pub fn page_access(path: &str) -> Access {
         "/equipe" => Access::Staff(Need::StaffHome),
         "/equipe/campagnes/nouvelle" => Access::Staff(Need::RunCampaigns),
         "/equipe/journal" => Access::Staff(Need::ReadAuditLog),
+        p if p.starts_with("/equipe/campagnes/") && p.ends_with("/resultats") => Access::Staff(Need::SeeResults),
         p if p.starts_with("/equipe/") => Access::Staff(Need::SeeCampaigns),
         p if p.starts_with("/connexion") => Access::SignIn,
         p if p.starts_with("/r/") || p.starts_with("/mes-resultats") || p == "/lien-invalide" => Access::Respondent,
@@ -194,6 +207,7 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
         "campaign_desk" => Access::Staff(Need::SeeCampaigns),
         "new_campaign_options" => Access::Staff(Need::RunCampaigns),
         "audit_page" => Access::Staff(Need::ReadAuditLog),
+        "campaign_results" => Access::Staff(Need::SeeResults),
         _ => return None,
     })
 }
@@ -242,10 +256,13 @@ pub fn router(state: AppState) -> Router {
     let catalog: Arc<dyn app::catalog::service::QuestionnaireCatalog> = state.catalog.clone();
     let respondent_service: Arc<dyn app::respondent::service::Respondents> = state.respondents.clone();
     let staff_desk: Arc<dyn app::staff::service::StaffDesk> = state.staff.clone();
+    let results_desk: Arc<dyn app::results::service::ResultsDesk> =
+        Arc::new(crate::results::ResultsDeskService { results: state.results.clone(), staff: state.staff.clone() });
     let context = move || {
         provide_context(catalog.clone());
         provide_context(respondent_service.clone());
         provide_context(staff_desk.clone());
+        provide_context(results_desk.clone());
     };
     let options = state.leptos_options.clone();
     let pages = generate_route_list(app::App);

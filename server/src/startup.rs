@@ -7,6 +7,7 @@ use crate::identity::IdentityService;
 use crate::identity::oidc::{OidcError, OidcProviders};
 use crate::respondents::RespondentService;
 use crate::respondents::secrets::ServerKey;
+use crate::results::ResultsService;
 use crate::routes;
 use crate::staff::StaffDeskService;
 use crate::throttle::FailedLookups;
@@ -36,6 +37,8 @@ pub struct AppState {
     pub identity: Arc<IdentityService>,
     /// Reads behind the staff pages.
     pub staff: Arc<StaffDeskService>,
+    /// Campaign results, counted incrementally.
+    pub results: Arc<ResultsService>,
     /// Failed sign-ins per address.
     pub failed_sign_ins: Arc<FailedLookups>,
     /// The address people use to reach Boucle (links in CSVs, QR codes, sign-in returns).
@@ -129,7 +132,8 @@ impl Application {
             ),
         };
         let catalog = Arc::new(DbCatalog::new(db.clone()));
-        let respondents = Arc::new(RespondentService::new(db.clone(), key));
+        let results = Arc::new(ResultsService::new(db.clone()));
+        let respondents = Arc::new(RespondentService::new(db.clone(), key, results.clone()));
         let identity = Arc::new(IdentityService::new(db.clone()));
         let staff = Arc::new(StaffDeskService::new(
             db.clone(),
@@ -148,6 +152,7 @@ impl Application {
             secure_cookies: config.secure_cookies,
             identity,
             staff,
+            results,
             failed_sign_ins: Arc::new(FailedLookups::default()),
             public_url,
             oidc,

@@ -4,6 +4,7 @@ mod home;
 mod not_found;
 mod questionnaire;
 pub mod respond;
+pub mod results_panels;
 pub mod staff;
 
 pub use home::HomePage;

@@ -104,10 +104,20 @@ pub enum Action {
         /// Which institution.
         institution: i32,
     },
+    /// Read a campaign's results (disclosure-controlled figures, charts, co-evaluation).
+    SeeResults {
+        /// Owning institution.
+        institution: i32,
+    },
+    /// Download a campaign's de-identified answers, row by row (CSV, Parquet).
+    ExportAnswers {
+        /// Owning institution.
+        institution: i32,
+    },
 }
 
 /// Every kind of action, for the policy table test and the route matrix.
-pub fn every_action(institution: i32) -> [Action; 6] {
+pub fn every_action(institution: i32) -> [Action; 8] {
     [
         Action::SeeStaffHome,
         Action::SeeCampaigns { institution },
@@ -115,6 +125,8 @@ pub fn every_action(institution: i32) -> [Action; 6] {
         Action::IssueInvitations { institution },
         Action::ReadAuditLog { institution },
         Action::ManagePeople { institution },
+        Action::SeeResults { institution },
+        Action::ExportAnswers { institution },
     ]
 }
 
@@ -141,8 +153,12 @@ impl Decision {
 fn roles_allowed(action: Action) -> &'static [Role] {
     use Role::*;
     match action {
-        Action::SeeStaffHome | Action::SeeCampaigns { .. } => &Role::ALL,
-        Action::RunCampaigns { .. } | Action::IssueInvitations { .. } => &[Admin, QualityTeam, Professional],
+        Action::SeeStaffHome | Action::SeeCampaigns { .. } | Action::SeeResults { .. } => &Role::ALL,
+        // Row-level answers, even de-identified, go only to those with a care or quality
+        // duty (data minimisation); patient-partners and observers read the figures.
+        Action::RunCampaigns { .. } | Action::IssueInvitations { .. } | Action::ExportAnswers { .. } => {
+            &[Admin, QualityTeam, Professional]
+        }
         Action::ReadAuditLog { .. } | Action::ManagePeople { .. } => &[Admin],
     }
 }
@@ -154,7 +170,9 @@ fn institution_of(action: Action) -> Option<i32> {
         | Action::RunCampaigns { institution }
         | Action::IssueInvitations { institution }
         | Action::ReadAuditLog { institution }
-        | Action::ManagePeople { institution } => Some(institution),
+        | Action::ManagePeople { institution }
+        | Action::SeeResults { institution }
+        | Action::ExportAnswers { institution } => Some(institution),
     }
 }
 
@@ -203,12 +221,12 @@ mod tests {
     #[test]
     fn the_policy_table() {
         use Decision::{Allow as A, Forbidden as F};
-        let table: [(Role, [Decision; 6]); 5] = [
-            (Role::Admin, [A, A, A, A, A, A]),
-            (Role::QualityTeam, [A, A, A, A, F, F]),
-            (Role::Professional, [A, A, A, A, F, F]),
-            (Role::PatientPartner, [A, A, F, F, F, F]),
-            (Role::Observer, [A, A, F, F, F, F]),
+        let table: [(Role, [Decision; 8]); 5] = [
+            (Role::Admin, [A, A, A, A, A, A, A, A]),
+            (Role::QualityTeam, [A, A, A, A, F, F, A, A]),
+            (Role::Professional, [A, A, A, A, F, F, A, A]),
+            (Role::PatientPartner, [A, A, F, F, F, F, A, F]),
+            (Role::Observer, [A, A, F, F, F, F, A, F]),
         ];
         for (role, expected) in table {
             let caller = person(&[(7, role)]);

@@ -57,6 +57,7 @@ impl From<RespondentError> for ApiError {
             }
             RespondentError::Invalid(problems) => ApiError::Validation(problems),
             RespondentError::Db(db) => ApiError::Unavailable(db),
+            RespondentError::Results(err) => ApiError::Internal(err.to_string()),
             RespondentError::Corrupt(version) => {
                 ApiError::Internal(format!("stored questionnaire version {version} is invalid"))
             }
@@ -178,12 +179,12 @@ pub async fn open_return_link(
     if let Some(refusal) = throttled(&state, peer, &headers) {
         return refusal;
     }
-    match state.respondents.return_view(&secret).await {
-        Ok(Some(_)) => with_cookie(
+    match state.respondents.return_link_valid(&secret).await {
+        Ok(true) => with_cookie(
             see_other("/mes-resultats".to_string()),
             set_cookie(RETURN_COOKIE, &secret, 365, state.secure_cookies),
         ),
-        Ok(None) => {
+        Ok(false) => {
             state.failed_lookups.record(peer.ip());
             tracing::warn!(target: "security", event = "unknown_return_link", peer = %peer.ip());
             see_other("/mes-resultats".to_string())
@@ -311,9 +312,9 @@ impl app::respondent::service::Respondents for RespondentService {
         }))
     }
 
-    async fn return_view(&self, cookie_header: &str) -> Result<Option<ReturnView>, ServiceError> {
+    async fn return_view(&self, cookie_header: &str, lang: Lang) -> Result<Option<ReturnView>, ServiceError> {
         match cookie_value(cookie_header, RETURN_COOKIE) {
-            Some(secret) => RespondentService::return_view(self, secret).await.map_err(unavailable),
+            Some(secret) => RespondentService::return_view(self, secret, lang).await.map_err(unavailable),
             None => Ok(None),
         }
     }

@@ -8,6 +8,8 @@ use crate::entities::{
     campaign, consent, institution, invitation, questionnaire_version, response, response_access, response_draft,
     response_text,
 };
+use crate::results::ResultsService;
+use app::i18n::Lang;
 use app::respondent::{CampaignInfo, CampaignStatus, Progress, ReturnView};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
@@ -46,6 +48,9 @@ pub enum RespondentError {
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbErr),
+    /// Everyone's results could not be counted.
+    #[error(transparent)]
+    Results(#[from] crate::results::ResultsError),
     /// A stored definition does not parse: corruption, never user input.
     #[error("stored questionnaire {0} is invalid")]
     Corrupt(i32),
@@ -99,6 +104,8 @@ pub struct RespondentService {
     writers: Arc<tokio::sync::Mutex<()>>,
     /// Writes complete submissions in groups, one flush per group.
     committer: Committer,
+    /// Everyone's results, shown on the return page.
+    results: Arc<ResultsService>,
 }
 
 fn status_of(row: &campaign::Model, now: i64) -> CampaignStatus {
@@ -114,9 +121,10 @@ fn status_of(row: &campaign::Model, now: i64) -> CampaignStatus {
 impl RespondentService {
     /// The service over this database, with the server key. Starts the submission
     /// writer, so it must be called within a Tokio runtime.
-    pub fn new(db: DatabaseConnection, key: ServerKey) -> RespondentService {
+    pub fn new(db: DatabaseConnection, key: ServerKey, results: Arc<ResultsService>) -> RespondentService {
         RespondentService {
             key,
+            results,
             definitions: Arc::new(RwLock::new(HashMap::new())),
             writers: Arc::new(tokio::sync::Mutex::new(())),
             committer: Committer::start(db.clone()),
@@ -582,15 +590,20 @@ impl RespondentService {
         response::Entity::find().filter(response::Column::IdempotencyKey.eq(key)).one(&self.db).await
     }
 
+    /// Whether `return_secret` opens a response's return page.
+    pub async fn return_link_valid(&self, return_secret: &str) -> Result<bool, RespondentError> {
+        Ok(self.by_access(return_secret, response_access::RETURN).await?.is_some())
+    }
+
     /// What the private return link shows.
-    pub async fn return_view(&self, return_secret: &str) -> Result<Option<ReturnView>, RespondentError> {
+    pub async fn return_view(&self, return_secret: &str, lang: Lang) -> Result<Option<ReturnView>, RespondentError> {
         let Some(response) = self.by_access(return_secret, response_access::RETURN).await? else {
             return Ok(None);
         };
         let Some(row) = campaign::Entity::find_by_id(response.campaign_id).one(&self.db).await? else {
             return Ok(None);
         };
-        let loaded = self.loaded(row).await?;
+        let loaded = self.loaded(row.clone()).await?;
         let questionnaire = &loaded.info.questionnaire;
         let layout = questionnaire.answer_layout();
         let codes = EncodedAnswers::codes_from_bytes(&response.codes)
@@ -604,7 +617,9 @@ impl RespondentService {
             .collect();
         let answers = layout.decode(&EncodedAnswers { codes, texts });
         let scores = survey_defs::score_all(questionnaire, &answers);
+        let everyone = self.results.everyone(&row, &scores, lang).await?;
         Ok(Some(ReturnView {
+            everyone,
             campaign: loaded.info,
             answers,
             scores,

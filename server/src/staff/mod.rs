@@ -49,7 +49,8 @@ fn unavailable(err: impl std::fmt::Display) -> ServiceError {
     ServiceError::Unavailable
 }
 
-fn viewer(signed_in: &SignedIn) -> Viewer {
+/// The signed-in person as staff pages show them.
+pub(crate) fn viewer(signed_in: &SignedIn) -> Viewer {
     let caller = signed_in.caller();
     let mut can_run = Vec::new();
     for grant in &signed_in.grants {
@@ -130,7 +131,8 @@ impl StaffDeskService {
     }
 }
 
-fn refusal<T>(decision: Decision) -> StaffAnswer<T> {
+/// A refused page.
+pub(crate) fn refusal<T>(decision: Decision) -> StaffAnswer<T> {
     match decision {
         Decision::SignInRequired => StaffAnswer::SignInRequired,
         Decision::Forbidden => StaffAnswer::Forbidden,

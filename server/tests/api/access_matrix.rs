@@ -29,6 +29,7 @@ fn concrete(path: &str) -> String {
         ("secret", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
         ("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
         ("provider", "none"),
+        ("chart", "over-time.svg"),
     ] {
         path = path.replace(&format!("{{{name}}}"), value).replace(&format!(":{name}"), value);
     }
@@ -42,6 +43,7 @@ fn about_demo(rule: &RouteRule) -> bool {
         || rule.path.contains(":campaign")
         || (rule.method == "POST" && rule.path == "/equipe/campagnes")
         || rule.path == "/_sfn/campaign_desk"
+        || rule.path == "/_sfn/campaign_results"
 }
 
 fn expected(who: &Who, need: Need, demo: i32, scoped: bool) -> Decision {
@@ -68,6 +70,8 @@ async fn call(app: &TestApp, rule: &RouteRule, who: &Who) -> u16 {
         match rule.path.as_str() {
             "/_sfn/campaign_desk" | "/_sfn/respondent_state" => form = vec![("campaign", "demo-phq-9".into())],
             "/_sfn/audit_page" => form = vec![("action", String::new())],
+            "/_sfn/campaign_results" => form = vec![("campaign", "demo-phq-9".into()), ("lang", "fr".into())],
+            "/_sfn/return_view" => form = vec![("lang", "fr".into())],
             "/_sfn/questionnaire" => form = vec![("id", "phq-9".into())],
             _ => {}
         }
@@ -115,6 +119,21 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
     }
     let Person { cookie, csrf, caller } = signed_in(&app, "admin@autre.test", Role::Admin, "autre").await;
     callers.push(Who { name: "admin of another institution".into(), cookie, csrf, caller });
+
+    // Enough responses for the campaign's charts to exist (k = 5).
+    for i in 0..5 {
+        let answers: serde_json::Map<String, serde_json::Value> =
+            (1..=9).map(|n| (format!("phq9_{n}"), serde_json::json!(((i + n) % 4).to_string()))).collect();
+        let sent = app
+            .client
+            .post(app.url("/api/v1/campaigns/demo-phq-9/responses"))
+            .header("idempotency-key", format!("matrix-response-{i:04}"))
+            .json(&serde_json::json!({ "language": "fr", "consent_version": "1", "answers": answers }))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(sent.status(), 201);
+    }
 
     let mut rules = route_rules();
     rules.extend(page_rules());

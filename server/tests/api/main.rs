@@ -8,6 +8,7 @@ mod harness;
 mod pages;
 mod questionnaires;
 mod respondents;
+mod results;
 mod staff;
 mod staff_support;
 mod storage;

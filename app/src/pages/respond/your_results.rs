@@ -1,5 +1,6 @@
 use super::answers::answer_text;
 use crate::i18n::Lang;
+use crate::pages::results_panels::PanelView;
 use crate::questionnaire_view::text_in;
 use crate::respondent::{ReturnView, load_return_view};
 use crate::shell::PageTitle;
@@ -14,7 +15,7 @@ pub fn YourResultsPage() -> impl IntoView {
     let lang = use_page().lang;
     let query = use_query_map();
     let confirm_missing = query.with_untracked(|q| q.get("confirm").is_some_and(|v| v == "missing"));
-    let view_data = Resource::new(|| (), |_| load_return_view());
+    let view_data = Resource::new(|| (), move |_| load_return_view(lang.tag().to_string()));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
             {move || Suspend::new(async move {
@@ -42,6 +43,7 @@ pub fn YourResultsPage() -> impl IntoView {
 #[component]
 fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl IntoView {
     let campaign = data.campaign;
+    let everyone = data.everyone;
     let q = &campaign.questionnaire;
     let answers = q
         .answerable_items()
@@ -94,9 +96,24 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl Into
         <p>{lang.t_args("return-submitted-on", &[("date", lang.date(&data.submitted_on).into())])}</p>
         {(!data.scores.is_empty()).then(|| view! { <h2>{lang.t("return-scores-title")}</h2> })}
         {scores}
-        <h2>{lang.t("return-everyone-title")}</h2>
-        <p>{lang.t_args("start-small-groups", &[("k", campaign.min_cell_size.into())])}</p>
-        {promise.map(|p| view! { <p>{p}</p> })}
+        <section id="everyone" aria-labelledby="everyone-heading">
+            <h2 id="everyone-heading">{lang.t("return-everyone-title")}</h2>
+            <p>{everyone.respondents.clone()}</p>
+            {if everyone.enough {
+                view! { <p>{lang.t("return-everyone-updates")}</p> }.into_any()
+            } else {
+                view! { <p>{lang.t_args("return-everyone-not-yet", &[("k", campaign.min_cell_size.into())])}</p> }.into_any()
+            }}
+            <p>{lang.t_args("start-small-groups", &[("k", campaign.min_cell_size.into())])}</p>
+            {promise.map(|p| view! { <p>{p}</p> })}
+            {everyone.scales.into_iter().map(|panel| view! { <PanelView panel level=3/> }).collect_view()}
+            {(!everyone.items.is_empty()).then(|| view! {
+                <details class="everyone-items">
+                    <summary>{lang.t("return-everyone-items")}</summary>
+                    {everyone.items.into_iter().map(|panel| view! { <PanelView panel level=3/> }).collect_view()}
+                </details>
+            })}
+        </section>
         <h2>{lang.t("return-answers-title")}</h2>
         <dl class="review-list">{answers}</dl>
         <section id="withdraw" aria-labelledby="withdraw-heading">

@@ -123,6 +123,7 @@ fn Desk(desk: CampaignDesk, lang: Lang, closed_now: bool, error: Option<String>)
                     &[("issued", desk.invitations.0.into()), ("used", desk.invitations.1.into())])}</dd>
             })}
         </dl>
+        <p><a class="button" href=href(&format!("/equipe/campagnes/{id}/resultats"), lang)>{lang.t("results-see")}</a></p>
         {desk.open_link.clone().map(|link| view! {
             <h2>{lang.t("campaign-open-link")}</h2>
             <p class="return-link">{link.clone()}</p>

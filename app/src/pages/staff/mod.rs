@@ -7,10 +7,12 @@
 mod account;
 mod audit;
 mod campaigns;
+mod results;
 
 pub use account::{SignInPage, WelcomePage};
 pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
+pub use results::CampaignResultsPage;
 
 use crate::i18n::Lang;
 use crate::pages::redirect;

@@ -1,0 +1,239 @@
+//! Results returned: to each respondent on their private return page, and to the people
+//! who run and co-write a campaign on its results page, with downloads.
+//!
+//! [`tallies`] keeps each campaign's counts in memory, brought up to date incrementally;
+//! [`present`] turns them into panels in the page's language; [`words`] formats figures;
+//! [`handlers`] serves the downloads (charts as SVG, answers as CSV and Parquet).
+//! Disclosure control is applied by `analytics` before anything reaches this module.
+
+pub mod handlers;
+pub mod present;
+pub mod tallies;
+pub mod words;
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use analytics::Disclosed;
+use app::catalog::service::ServiceError;
+use app::i18n::Lang;
+use app::results::{CampaignResults, EveryoneResults, Panel};
+use app::staff::StaffAnswer;
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use survey_defs::{ColumnKind, Questionnaire, ScaleScore};
+
+use crate::campaigns::CampaignAdmin;
+use crate::entities::{campaign, questionnaire_version};
+use crate::identity::{Action, Decision, decide};
+use crate::staff::{StaffDeskService, refusal, viewer};
+use tallies::{CampaignTallies, TallyCache, TallyError};
+
+/// Why results could not be shown.
+#[derive(Debug, thiserror::Error)]
+pub enum ResultsError {
+    /// The database failed.
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+    /// Counting failed.
+    #[error(transparent)]
+    Tally(#[from] TallyError),
+    /// A stored questionnaire version does not parse.
+    #[error("questionnaire version {0} is unreadable")]
+    Corrupt(i32),
+}
+
+fn unavailable(err: impl std::fmt::Display) -> ServiceError {
+    tracing::error!(error = %err, "results failed");
+    ServiceError::Unavailable
+}
+
+/// Computes and words campaign results.
+pub struct ResultsService {
+    db: DatabaseConnection,
+    tallies: TallyCache,
+    /// Published versions never change, so parsed definitions are kept by id.
+    definitions: RwLock<HashMap<i32, Arc<Questionnaire>>>,
+}
+
+/// Whether respondents can be grouped by this item: one answer among options.
+fn groups_by(questionnaire: &Questionnaire, item_id: &str) -> bool {
+    let layout = questionnaire.answer_layout();
+    layout
+        .column_index(item_id)
+        .and_then(|i| layout.columns.get(i))
+        .is_some_and(|column| matches!(column.kind, ColumnKind::Choice { .. } | ColumnKind::YesNo))
+}
+
+impl ResultsService {
+    /// Over `db`.
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { tallies: TallyCache::new(db.clone()), db, definitions: RwLock::new(HashMap::new()) }
+    }
+
+    /// The questionnaire version `id`.
+    pub async fn questionnaire(&self, version_id: i32) -> Result<Arc<Questionnaire>, ResultsError> {
+        if let Some(found) = self.definitions.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(&version_id)
+        {
+            return Ok(Arc::clone(found));
+        }
+        let row = questionnaire_version::Entity::find_by_id(version_id)
+            .one(&self.db)
+            .await?
+            .ok_or(ResultsError::Corrupt(version_id))?;
+        let parsed: Questionnaire =
+            serde_json::from_str(&row.definition).map_err(|_| ResultsError::Corrupt(version_id))?;
+        let parsed = Arc::new(parsed);
+        self.definitions
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(version_id, Arc::clone(&parsed));
+        Ok(parsed)
+    }
+
+    /// Runs `read` on the campaign's current tallies.
+    pub async fn with_tallies<R>(
+        &self,
+        found: &campaign::Model,
+        by_item: Option<&str>,
+        read: impl FnOnce(&CampaignTallies) -> R,
+    ) -> Result<R, ResultsError> {
+        let questionnaire = self.questionnaire(found.questionnaire_version_id).await?;
+        Ok(self.tallies.read(found.id, questionnaire, by_item, read).await?)
+    }
+
+    /// What a respondent sees of everyone's answers, with their own scores placed.
+    pub async fn everyone(
+        &self,
+        found: &campaign::Model,
+        scores: &[ScaleScore],
+        lang: Lang,
+    ) -> Result<EveryoneResults, ResultsError> {
+        let k = u32::try_from(found.min_cell_size).unwrap_or(5);
+        self.with_tallies(found, None, |tallies| everyone(tallies, k, scores, lang)).await
+    }
+
+    /// The results page of campaign `public_id` for the caller signed in with `cookies`.
+    pub async fn campaign_results(
+        &self,
+        staff: &StaffDeskService,
+        cookies: &str,
+        public_id: &str,
+        lang: Lang,
+        by: Option<String>,
+    ) -> Result<StaffAnswer<CampaignResults>, ResultsError> {
+        let Some(signed_in) = staff.signed_in(cookies).await? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let (decision, found) =
+            staff.campaign_for(&signed_in, public_id, |institution| Action::SeeResults { institution }).await?;
+        let (Decision::Allow, Some(found)) = (decision, found) else { return Ok(refusal(decision)) };
+        let questionnaire = self.questionnaire(found.questionnaire_version_id).await?;
+        let by = by.filter(|id| groups_by(&questionnaire, id));
+        let counts = CampaignAdmin::new(self.db.clone()).counts(&found.public_id).await.ok();
+        let k = u32::try_from(found.min_cell_size).unwrap_or(5);
+        let can_download_answers =
+            decide(&signed_in.caller(), Action::ExportAnswers { institution: found.institution_id }).allowed();
+        let page = self
+            .with_tallies(&found, by.as_deref(), |tallies| {
+                let q = &tallies.questionnaire;
+                let report = tallies.overall.report(k);
+                let co_evaluation = tallies.overall.co_evaluation(k);
+                let breakdown = by
+                    .as_ref()
+                    .and_then(|id| tallies.by_item.get(id))
+                    .and_then(|grouped| grouped.breakdown(k).ok())
+                    .map(|b| present::breakdown_panels(q, &b, by.as_deref().unwrap_or_default(), lang))
+                    .unwrap_or_default();
+                let mut summary = vec![respondents_line(&report.respondents, lang)];
+                if let (Some(counts), Disclosed::Shown(n)) = (&counts, &report.respondents)
+                    && counts.invitations.0 > 0
+                {
+                    #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+                    let rate = 100.0 * *n as f64 / counts.invitations.0 as f64;
+                    summary.push(lang.t_args(
+                        "results-response-rate",
+                        &[("pct", words::pct(lang, rate).into()), ("invited", counts.invitations.0.into())],
+                    ));
+                }
+                CampaignResults {
+                    viewer: viewer(&signed_in),
+                    public_id: found.public_id.clone(),
+                    title: found.title.clone(),
+                    min_cell_size: k,
+                    summary,
+                    over_time: present::over_time(tallies, k, lang),
+                    scales: report.scales.iter().filter_map(|s| present::scale_panel(q, s, lang)).collect(),
+                    items: present::item_panels(q, &report, lang, false),
+                    breakdown_choices: q
+                        .answerable_items()
+                        .filter(|item| groups_by(q, &item.id))
+                        .map(|item| (item.id.clone(), words::question(item, lang).0))
+                        .collect(),
+                    breakdown_by: by.clone(),
+                    breakdown,
+                    co_evaluation: present::co_evaluation_panels(q, &co_evaluation, lang),
+                    can_download_answers,
+                }
+            })
+            .await?;
+        Ok(StaffAnswer::Ready(page))
+    }
+}
+
+/// "23 people have answered so far" or "fewer than 5".
+fn respondents_line(respondents: &Disclosed<u64>, lang: Lang) -> String {
+    match respondents {
+        Disclosed::Shown(n) => lang.t_args("results-respondents", &[("n", (*n).into())]),
+        Disclosed::Suppressed { fewer_than } => lang.t_args("results-respondents-few", &[("k", (*fewer_than).into())]),
+    }
+}
+
+/// What a respondent sees of everyone's answers.
+fn everyone(tallies: &CampaignTallies, k: u32, scores: &[ScaleScore], lang: Lang) -> EveryoneResults {
+    let q = &tallies.questionnaire;
+    let report = tallies.overall.report(k);
+    let enough = report.respondents.shown().is_some();
+    let scales: Vec<Panel> = report
+        .scales
+        .iter()
+        .filter_map(|scale_report| {
+            let mut panel = present::scale_panel(q, scale_report, lang)?;
+            let mine = scores.iter().find(|s| s.scale_id == scale_report.scale_id);
+            if let (Some(band), Disclosed::Shown(figures)) = (mine.and_then(|s| s.band), &scale_report.figures)
+                && let Some(Disclosed::Shown(share)) = figures.bands.iter().find(|b| b.band == band).map(|b| &b.pct)
+            {
+                panel
+                    .lines
+                    .insert(0, lang.t_args("results-your-band-share", &[("pct", words::pct(lang, *share).into())]));
+            }
+            Some(panel)
+        })
+        .collect();
+    EveryoneResults {
+        respondents: respondents_line(&report.respondents, lang),
+        enough,
+        scales: if enough { scales } else { Vec::new() },
+        items: if enough { present::item_panels(q, &report, lang, true) } else { Vec::new() },
+    }
+}
+
+/// The results pages' service: results, for the caller's session.
+pub struct ResultsDeskService {
+    /// The results.
+    pub results: Arc<ResultsService>,
+    /// Sessions and campaign lookups.
+    pub staff: Arc<StaffDeskService>,
+}
+
+#[async_trait::async_trait]
+impl app::results::service::ResultsDesk for ResultsDeskService {
+    async fn campaign_results(
+        &self,
+        cookies: &str,
+        public_id: &str,
+        lang: Lang,
+        by: Option<String>,
+    ) -> Result<StaffAnswer<CampaignResults>, ServiceError> {
+        self.results.campaign_results(&self.staff, cookies, public_id, lang, by).await.map_err(unavailable)
+    }
+}
