@@ -42,6 +42,12 @@ STAFF_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email s
   --name "Claire Soignante" --role professional 2>>"$log_file")"
 "$CARGO_TARGET_DIR/debug/boucle" admin create-user --email medecin@demo.test --name "Paul Médecin" \
   --role quality_team >/dev/null 2>>"$log_file"
+# The results journey: its own campaign (so other journeys' answers do not change its
+# figures) and a quality-team member who reads them.
+RESULTS_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email analyste@demo.test \
+  --name "Nadia Analyste" --role quality_team 2>>"$log_file")"
+RESULTS_CAMPAIGN="$("$CARGO_TARGET_DIR/debug/boucle" campaign create --questionnaire phq-9 \
+  --title "Résultats de bout en bout" --audience "Journeys" --results-on 2030-01-31 2>>"$log_file")"
 "$CARGO_TARGET_DIR/debug/boucle" >>"$log_file" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
@@ -51,7 +57,7 @@ for _ in $(seq 1 100); do
 done
 status=0
 BOUCLE_URL="http://127.0.0.1:$port" OIDC_URL="http://127.0.0.1:$oidc_port" STAFF_INVITATION="$STAFF_INVITATION" \
-  node --test --test-concurrency=1 ${E2E_TESTS:-tests/} || status=$?
+  RESULTS_INVITATION="$RESULTS_INVITATION" RESULTS_CAMPAIGN="$RESULTS_CAMPAIGN" node --test --test-concurrency=1 ${E2E_TESTS:-tests/} || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log ---"; tail -50 "$log_file"
   echo "--- OpenID provider log ---"; tail -30 "$data_dir/oidc.log"

@@ -34,6 +34,7 @@ pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod definitions;
 pub mod entities;
 pub mod error;
 pub mod forms;

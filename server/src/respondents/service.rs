@@ -4,9 +4,9 @@ use super::committer::{Committed, Committer, NewResponse};
 use super::secrets::{ServerKey, hash_secret, random_secret};
 use crate::audit::{self, AuditEvent};
 use crate::clock::{iso_date, now_millis};
+use crate::definitions::{DefinitionError, Definitions};
 use crate::entities::{
-    campaign, consent, institution, invitation, questionnaire_version, response, response_access, response_draft,
-    response_text,
+    campaign, consent, institution, invitation, response, response_access, response_draft, response_text,
 };
 use crate::results::ResultsService;
 use app::i18n::Lang;
@@ -14,8 +14,8 @@ use app::respondent::{CampaignInfo, CampaignStatus, Progress, ReturnView};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, RwLock};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use survey_defs::{Answers, EncodedAnswers, Problem, Questionnaire, RawAnswers};
 
 /// How long a resume cookie lasts (the accessibility bar asks for at least 20 hours).
@@ -97,8 +97,8 @@ pub(crate) struct LoadedCampaign {
 pub struct RespondentService {
     db: DatabaseConnection,
     key: ServerKey,
-    /// Published versions never change, so parsed definitions are cached by id.
-    definitions: Arc<RwLock<HashMap<i32, Arc<Questionnaire>>>>,
+    /// Parsed questionnaire versions.
+    definitions: Arc<Definitions>,
     /// SQLite has one writer at a time; queueing writers here, in order, avoids its
     /// busy-wait retries, which made the slowest submissions wait hundreds of ms.
     writers: Arc<tokio::sync::Mutex<()>>,
@@ -124,8 +124,8 @@ impl RespondentService {
     pub fn new(db: DatabaseConnection, key: ServerKey, results: Arc<ResultsService>) -> RespondentService {
         RespondentService {
             key,
+            definitions: results.definitions(),
             results,
-            definitions: Arc::new(RwLock::new(HashMap::new())),
             writers: Arc::new(tokio::sync::Mutex::new(())),
             committer: Committer::start(db.clone()),
             db,
@@ -150,22 +150,10 @@ impl RespondentService {
     }
 
     async fn definition(&self, version_id: i32) -> Result<Arc<Questionnaire>, RespondentError> {
-        let cached = self.definitions.read().ok().and_then(|cache| cache.get(&version_id).cloned());
-        if let Some(found) = cached {
-            return Ok(found);
-        }
-        let row = questionnaire_version::Entity::find_by_id(version_id)
-            .one(&self.db)
-            .await?
-            .ok_or(RespondentError::Corrupt(version_id))?;
-        let parsed =
-            Arc::new(Questionnaire::from_json(&row.definition).map_err(|_| RespondentError::Corrupt(version_id))?);
-        if row.status == questionnaire_version::PUBLISHED
-            && let Ok(mut cache) = self.definitions.write()
-        {
-            cache.insert(version_id, parsed.clone());
-        }
-        Ok(parsed)
+        self.definitions.get(version_id).await.map_err(|err| match err {
+            DefinitionError::Db(db) => RespondentError::Db(db),
+            DefinitionError::Corrupt(id) => RespondentError::Corrupt(id),
+        })
     }
 
     /// A campaign as respondents see it.

@@ -11,19 +11,19 @@ pub mod present;
 pub mod tallies;
 pub mod words;
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use analytics::Disclosed;
 use app::catalog::service::ServiceError;
 use app::i18n::Lang;
 use app::results::{CampaignResults, EveryoneResults, Panel};
 use app::staff::StaffAnswer;
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use sea_orm::{DatabaseConnection, DbErr};
 use survey_defs::{ColumnKind, Questionnaire, ScaleScore};
 
 use crate::campaigns::CampaignAdmin;
-use crate::entities::{campaign, questionnaire_version};
+use crate::definitions::{DefinitionError, Definitions};
+use crate::entities::campaign;
 use crate::identity::{Action, Decision, decide};
 use crate::staff::{StaffDeskService, refusal, viewer};
 use tallies::{CampaignTallies, TallyCache, TallyError};
@@ -37,9 +37,9 @@ pub enum ResultsError {
     /// Counting failed.
     #[error(transparent)]
     Tally(#[from] TallyError),
-    /// A stored questionnaire version does not parse.
-    #[error("questionnaire version {0} is unreadable")]
-    Corrupt(i32),
+    /// A stored questionnaire version could not be read.
+    #[error(transparent)]
+    Definition(#[from] DefinitionError),
 }
 
 fn unavailable(err: impl std::fmt::Display) -> ServiceError {
@@ -51,8 +51,8 @@ fn unavailable(err: impl std::fmt::Display) -> ServiceError {
 pub struct ResultsService {
     db: DatabaseConnection,
     tallies: TallyCache,
-    /// Published versions never change, so parsed definitions are kept by id.
-    definitions: RwLock<HashMap<i32, Arc<Questionnaire>>>,
+    /// Parsed questionnaire versions.
+    definitions: Arc<Definitions>,
 }
 
 /// Whether respondents can be grouped by this item: one answer among options.
@@ -67,27 +67,17 @@ fn groups_by(questionnaire: &Questionnaire, item_id: &str) -> bool {
 impl ResultsService {
     /// Over `db`.
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { tallies: TallyCache::new(db.clone()), db, definitions: RwLock::new(HashMap::new()) }
+        Self { tallies: TallyCache::new(db.clone()), definitions: Arc::new(Definitions::new(db.clone())), db }
     }
 
-    /// The questionnaire version `id`.
+    /// The questionnaire version `version_id`.
     pub async fn questionnaire(&self, version_id: i32) -> Result<Arc<Questionnaire>, ResultsError> {
-        if let Some(found) = self.definitions.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(&version_id)
-        {
-            return Ok(Arc::clone(found));
-        }
-        let row = questionnaire_version::Entity::find_by_id(version_id)
-            .one(&self.db)
-            .await?
-            .ok_or(ResultsError::Corrupt(version_id))?;
-        let parsed: Questionnaire =
-            serde_json::from_str(&row.definition).map_err(|_| ResultsError::Corrupt(version_id))?;
-        let parsed = Arc::new(parsed);
-        self.definitions
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(version_id, Arc::clone(&parsed));
-        Ok(parsed)
+        Ok(self.definitions.get(version_id).await?)
+    }
+
+    /// The parsed questionnaire versions, shared with the respondent service.
+    pub fn definitions(&self) -> Arc<Definitions> {
+        Arc::clone(&self.definitions)
     }
 
     /// Runs `read` on the campaign's current tallies.
