@@ -9,7 +9,7 @@
 
 use crate::api;
 use crate::respondents::handlers as respondents;
-use crate::security::security_headers;
+use crate::security::{HeaderPolicy, security_headers};
 use crate::startup::AppState;
 use app::shell;
 use axum::Router;
@@ -248,6 +248,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(staff_desk.clone());
     };
     let options = state.leptos_options.clone();
+    let headers = HeaderPolicy::for_public_url(&state.public_url);
     let pages = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
 
@@ -270,11 +271,12 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn(server_fn_bad_arguments))
-        .layer(axum::middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().gzip(true))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CatchPanicLayer::custom(|_| {
             crate::error::ApiError::Internal("a request handler panicked".into()).into_response()
         }))
+        // Outermost, so that timeouts and caught panics get the headers too.
+        .layer(axum::middleware::from_fn_with_state(headers, security_headers))
         .with_state(state)
 }
