@@ -180,7 +180,11 @@ signin-bad-credentials = Wrong email address or password.
 signin-disabled = This account is disabled. Contact your institution's administrator.
 signin-invalid-link = This sign-in link no longer works: it was already used or it expired. Ask your institution's administrator for a new one.
 signin-no-account = Your institution recognised you, but no Boucle account matches. Ask the Boucle administrator to add you.
-signin-throttled = Too many sign-in attempts. Wait a minute before trying again.
+signin-throttled = Too many sign-in attempts. Wait a few minutes before trying again.
+signin-throttled-wait = Too many sign-in attempts. Try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.
 signin-provider-failed = Signing in with your institution's account did not succeed. Try again; if it happens again, tell the administrator.
 signin-expired-attempt = Signing in took too long or was started in another browser. Start again.
 signout = Sign out

@@ -181,7 +181,11 @@ signin-bad-credentials = Adresse e-mail ou mot de passe incorrect.
 signin-disabled = Ce compte est désactivé. Adressez-vous à l'administrateur de votre établissement.
 signin-invalid-link = Ce lien de connexion ne fonctionne plus : il a déjà servi ou il a expiré. Demandez-en un nouveau à l'administrateur de votre établissement.
 signin-no-account = Votre établissement vous a bien identifié·e, mais aucun compte Boucle ne correspond. Demandez à l'administrateur de Boucle de vous ajouter.
-signin-throttled = Trop d'essais de connexion. Attendez une minute avant de réessayer.
+signin-throttled = Trop d'essais de connexion. Attendez quelques minutes avant de réessayer.
+signin-throttled-wait = Trop d'essais de connexion. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
 signin-provider-failed = La connexion avec le compte de votre établissement n'a pas abouti. Réessayez ; si cela recommence, prévenez l'administrateur.
 signin-expired-attempt = La connexion a pris trop de temps ou a été ouverte dans un autre navigateur. Recommencez.
 signout = Se déconnecter

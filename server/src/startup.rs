@@ -129,8 +129,8 @@ impl Application {
             ),
         };
         let catalog = Arc::new(DbCatalog::new(db.clone()));
+        let identity = Arc::new(IdentityService::new(db.clone()).with_server_key(&key));
         let respondents = Arc::new(RespondentService::new(db.clone(), key));
-        let identity = Arc::new(IdentityService::new(db.clone()));
         let staff = Arc::new(StaffDeskService::new(
             db.clone(),
             identity.clone(),

@@ -8,6 +8,7 @@ mod harness;
 mod pages;
 mod questionnaires;
 mod respondents;
+mod sign_in_lockout;
 mod staff;
 mod staff_support;
 mod storage;
