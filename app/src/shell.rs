@@ -6,7 +6,10 @@ use crate::pages::respond::{
     CampaignStartPage, DeclinedPage, InvalidInvitationPage, ReceiptPage, ReviewPage, ScreenPage, WithdrawnPage,
     YourResultsPage,
 };
-use crate::pages::staff::{AuditLogPage, CampaignDeskPage, NewCampaignPage, SignInPage, StaffHomePage, WelcomePage};
+use crate::pages::staff::{
+    AuditLogPage, CampaignDeskPage, NewCampaignPage, PeopleListPage, PersonDetailPage, SignInPage, StaffHomePage,
+    WelcomePage,
+};
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -134,6 +137,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/equipe/campagnes/nouvelle") view=NewCampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/journal") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/personnes") view=PeopleListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/personnes/:person") view=PersonDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

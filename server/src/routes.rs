@@ -57,6 +57,8 @@ pub enum Need {
     IssueInvitations,
     /// `Action::ReadAuditLog`.
     ReadAuditLog,
+    /// `Action::ManagePeople`.
+    ManagePeople,
 }
 
 impl Need {
@@ -69,6 +71,7 @@ impl Need {
             Need::RunCampaigns => Action::RunCampaigns { institution },
             Need::IssueInvitations => Action::IssueInvitations { institution },
             Need::ReadAuditLog => Action::ReadAuditLog { institution },
+            Need::ManagePeople => Action::ManagePeople { institution },
         }
     }
 }
@@ -133,6 +136,7 @@ fn api_routes() -> RouteTable {
 
 fn form_routes() -> RouteTable {
     use crate::staff::handlers as staff;
+    use crate::staff::people;
     RouteTable::under("")
         .add("POST", "/r/{campaign}/consent", Access::Respondent, post(respondents::consent))
         .add("POST", "/r/{campaign}/q/{number}", Access::Respondent, post(respondents::save_section))
@@ -160,6 +164,27 @@ fn form_routes() -> RouteTable {
             post(staff::issue_invitations),
         )
         .add("GET", "/equipe/campagnes/{campaign}/affiche.svg", Access::Staff(Need::SeeCampaigns), get(staff::poster))
+        .add("POST", "/equipe/personnes", Access::Staff(Need::ManagePeople), post(people::invite))
+        .add(
+            "POST",
+            "/equipe/personnes/{person}/roles/{membership}",
+            Access::Staff(Need::ManagePeople),
+            post(people::change_role),
+        )
+        .add(
+            "POST",
+            "/equipe/personnes/{person}/roles/{membership}/retrait",
+            Access::Staff(Need::ManagePeople),
+            post(people::remove_role),
+        )
+        .add(
+            "POST",
+            "/equipe/personnes/{person}/desactivation",
+            Access::Staff(Need::ManagePeople),
+            post(people::disable),
+        )
+        .add("POST", "/equipe/personnes/{person}/reactivation", Access::Staff(Need::ManagePeople), post(people::enable))
+        .add("POST", "/equipe/personnes/{person}/lien", Access::Staff(Need::ManagePeople), post(people::new_link))
 }
 
 fn other_routes() -> RouteTable {
@@ -175,6 +200,7 @@ pub fn page_access(path: &str) -> Access {
         "/equipe" => Access::Staff(Need::StaffHome),
         "/equipe/campagnes/nouvelle" => Access::Staff(Need::RunCampaigns),
         "/equipe/journal" => Access::Staff(Need::ReadAuditLog),
+        p if p == "/equipe/personnes" || p.starts_with("/equipe/personnes/") => Access::Staff(Need::ManagePeople),
         p if p.starts_with("/equipe/") => Access::Staff(Need::SeeCampaigns),
         p if p.starts_with("/connexion") => Access::SignIn,
         p if p.starts_with("/r/") || p.starts_with("/mes-resultats") || p == "/lien-invalide" => Access::Respondent,
@@ -194,6 +220,7 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
         "campaign_desk" => Access::Staff(Need::SeeCampaigns),
         "new_campaign_options" => Access::Staff(Need::RunCampaigns),
         "audit_page" => Access::Staff(Need::ReadAuditLog),
+        "people_page" | "person_page" => Access::Staff(Need::ManagePeople),
         _ => return None,
     })
 }

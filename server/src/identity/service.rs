@@ -7,6 +7,7 @@ use super::oidc::{PENDING_SIGN_IN_LIFETIME, PendingSignIn, ProviderConfig, Verif
 use super::passwords::{self, PasswordProblem};
 use super::policy::{Caller, Grant, Role};
 use crate::audit::{self, AuditEvent};
+use crate::db::{begin_serialised, locks};
 use crate::entities::{external_identity, institution, membership, oidc_attempt, person, sign_in_token, staff_session};
 use crate::respondents::secrets::{ServerKey, hash_secret, random_secret};
 use sea_orm::sea_query::Expr;
@@ -122,7 +123,8 @@ pub struct NewPerson {
     pub role: Role,
 }
 
-fn normalise_email(email: &str) -> String {
+/// An email address as stored and compared: trimmed, lower-case.
+pub(crate) fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
@@ -209,7 +211,8 @@ impl IdentityService {
         else {
             return Err(IdentityError::Invalid(format!("no institution '{}'", new.institution)));
         };
-        let txn = self.db.begin().await?;
+        // Read, then written: serialised with the other changes to people.
+        let txn = begin_serialised(&self.db, locks::PEOPLE).await?;
         let existing = person::Entity::find().filter(person::Column::Email.eq(&email)).one(&txn).await?;
         let person_id = match existing {
             Some(p) => p.id,

@@ -6,6 +6,7 @@ mod access_matrix;
 mod campaigns;
 mod harness;
 mod pages;
+mod people;
 mod questionnaires;
 mod respondents;
 mod sign_in_lockout;
