@@ -272,7 +272,6 @@ audit-subject = Subject
 people-title = People
 people-manage-link = Manage people and their roles
 people-caption = People with a role in your institutions
-people-name = Name
 people-email = Email address
 people-roles = Roles
 people-role-at = { $role } ({ $institution })

@@ -273,7 +273,6 @@ audit-subject = Objet
 people-title = Personnes
 people-manage-link = Gérer les personnes et leurs rôles
 people-caption = Personnes ayant un rôle dans vos établissements
-people-name = Nom
 people-email = Adresse e-mail
 people-roles = Rôles
 people-role-at = { $role } ({ $institution })

@@ -82,27 +82,16 @@ pub fn PeopleListPage() -> impl IntoView {
 #[component]
 fn PeopleList(page: PeoplePage, lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
     let csrf = page.viewer.csrf_token.clone();
+    // People are cards rather than table rows: five columns do not fit a phone.
     view! {
         <PageTitle text=title(lang.t("people-title"), error.is_some(), lang)/>
         <StaffBar viewer=page.viewer.clone() lang/>
         <h1>{lang.t("people-title")}</h1>
         {outcome_view(done, error, lang)}
-        <div class="table-scroll" role="region" aria-labelledby="people-caption" tabindex="0">
-            <table class="data-table">
-                <caption id="people-caption">{lang.t("people-caption")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{lang.t("people-name")}</th>
-                        <th scope="col">{lang.t("people-roles")}</th>
-                        <th scope="col">{lang.t("people-status")}</th>
-                        <th scope="col">{lang.t("people-last-sign-in")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {page.people.into_iter().map(|person| view! { <PersonLine person lang/> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <h2 id="people-list">{lang.t("people-caption")}</h2>
+        <ul class="card-list" aria-labelledby="people-list">
+            {page.people.into_iter().map(|person| view! { <PersonCard person lang/> }).collect_view()}
+        </ul>
         <h2 id="invite">{lang.t("people-invite-title")}</h2>
         <p>{lang.t("people-invite-help")}</p>
         <form method="post" action="/equipe/personnes" class="staff-form" aria-labelledby="invite">
@@ -140,18 +129,21 @@ fn PeopleList(page: PeoplePage, lang: Lang, done: Option<String>, error: Option<
 }
 
 #[component]
-fn PersonLine(person: PersonRow, lang: Lang) -> impl IntoView {
+fn PersonCard(person: PersonRow, lang: Lang) -> impl IntoView {
     let roles = person.roles.iter().map(|r| role_at(&r.role, &r.institution_name, lang)).collect::<Vec<_>>().join(", ");
     view! {
-        <tr>
-            <th scope="row">
+        <li class="card">
+            <h3 class="card-title">
                 <a href=href(&format!("/equipe/personnes/{}", person.id), lang)>{person.display_name}</a>
-                <br/><span class="card-meta">{person.email}</span>
-            </th>
-            <td>{roles}</td>
-            <td>{status_label(&person.status, lang)}</td>
-            <td>{person.last_sign_in.unwrap_or_else(|| lang.t("people-never"))}</td>
-        </tr>
+            </h3>
+            <p class="card-meta">{person.email}</p>
+            <dl class="facts">
+                <dt>{lang.t("people-roles")}</dt><dd>{roles}</dd>
+                <dt>{lang.t("people-status")}</dt><dd>{status_label(&person.status, lang)}</dd>
+                <dt>{lang.t("people-last-sign-in")}</dt>
+                <dd>{person.last_sign_in.unwrap_or_else(|| lang.t("people-never"))}</dd>
+            </dl>
+        </li>
     }
 }
 
