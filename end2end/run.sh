@@ -34,14 +34,17 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-# Staff accounts the journeys sign in with: one by password (its invitation link is
-# followed by the journey), one known to the provider by its email.
+# Staff accounts the journeys sign in with: two by password (their invitation links are
+# followed by the journeys: a professional and an admin), one known to the provider by
+# its email.
 export BOUCLE_ADDR="127.0.0.1:$port" BOUCLE_DATA_DIR="$data_dir" BOUCLE_SITE_ROOT="$SITE_ROOT"
 export BOUCLE_OIDC_PROVIDERS="$data_dir/oidc-providers.json"
 STAFF_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email soignante@demo.test \
   --name "Claire Soignante" --role professional 2>>"$log_file")"
 "$CARGO_TARGET_DIR/debug/boucle" admin create-user --email medecin@demo.test --name "Paul Médecin" \
   --role quality_team >/dev/null 2>>"$log_file"
+ADMIN_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email admin@demo.test \
+  --name "Alice Admin" --role admin 2>>"$log_file")"
 # The results journey: its own campaign (so other journeys' answers do not change its
 # figures) and a quality-team member who reads them.
 RESULTS_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email analyste@demo.test \
@@ -57,7 +60,8 @@ for _ in $(seq 1 100); do
 done
 status=0
 BOUCLE_URL="http://127.0.0.1:$port" OIDC_URL="http://127.0.0.1:$oidc_port" STAFF_INVITATION="$STAFF_INVITATION" \
-  RESULTS_INVITATION="$RESULTS_INVITATION" RESULTS_CAMPAIGN="$RESULTS_CAMPAIGN" node --test --test-concurrency=1 ${E2E_TESTS:-tests/} || status=$?
+  ADMIN_INVITATION="$ADMIN_INVITATION" RESULTS_INVITATION="$RESULTS_INVITATION" RESULTS_CAMPAIGN="$RESULTS_CAMPAIGN" \
+  node --test --test-concurrency=1 ${E2E_TESTS:-tests/} || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log ---"; tail -50 "$log_file"
   echo "--- OpenID provider log ---"; tail -30 "$data_dir/oidc.log"

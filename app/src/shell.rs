@@ -7,7 +7,8 @@ use crate::pages::respond::{
     YourResultsPage,
 };
 use crate::pages::staff::{
-    AuditLogPage, CampaignDeskPage, CampaignResultsPage, NewCampaignPage, SignInPage, StaffHomePage, WelcomePage,
+    AuditLogPage, CampaignDeskPage, CampaignResultsPage, NewCampaignPage, PeopleListPage, PersonDetailPage, SignInPage,
+    StaffHomePage, WelcomePage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -137,6 +138,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign/resultats") view=CampaignResultsPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/journal") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/personnes") view=PeopleListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/personnes/:person") view=PersonDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,8 +1,8 @@
 //! The staff side as the UI sees it: signing in, the campaigns of one's institutions,
-//! one campaign's figures and distribution, the audit log. The data comes from the
-//! `StaffDesk` service the server provides through context; the service reads the
-//! session cookie itself and applies the access policy, so every answer here already
-//! says whether the caller may see it.
+//! one campaign's figures and distribution, the audit log, and for admins the people
+//! of their institutions. The data comes from the `StaffDesk` service the server
+//! provides through context; the service reads the session cookie itself and applies
+//! the access policy, so every answer here already says whether the caller may see it.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,8 @@ pub struct Viewer {
     pub can_run_campaigns_in: Vec<(String, String)>,
     /// Whether they may read an audit log (admin somewhere).
     pub can_read_audit: bool,
+    /// Whether they may manage people somewhere (admin somewhere).
+    pub can_manage_people: bool,
 }
 
 /// A campaign in a list: counts only, never answers.
@@ -142,6 +144,67 @@ pub struct AuditPage {
     pub first_broken: Option<i64>,
 }
 
+/// Holds a sign-in link just issued, between the form post and the person's page that
+/// shows it once (`{person id}.{secret}`); the page clears it.
+pub const NEW_LINK_COOKIE: &str = "boucle_new_link";
+
+/// A person with a role in the admin's institutions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRow {
+    /// Id, in `/equipe/personnes/{id}`.
+    pub id: i32,
+    /// Name.
+    pub display_name: String,
+    /// Email address.
+    pub email: String,
+    /// Their roles in the admin's institutions only.
+    pub roles: Vec<PersonRole>,
+    /// `active`, `invited` or `disabled`.
+    pub status: String,
+    /// Last sign-in, UTC (`YYYY-MM-DD HH:MM`), if known.
+    pub last_sign_in: Option<String>,
+}
+
+/// One role of a person, in one of the admin's institutions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRole {
+    /// The membership's id, in form addresses.
+    pub membership: i32,
+    /// Institution name.
+    pub institution_name: String,
+    /// Role key.
+    pub role: String,
+}
+
+/// The people page: everyone with a role in the admin's institutions, and the
+/// invitation form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeoplePage {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// By name.
+    pub people: Vec<PersonRow>,
+    /// Institutions (slug, name) where they may invite people.
+    pub institutions: Vec<(String, String)>,
+}
+
+/// One person's page, for an admin.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonPage {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// The person.
+    pub person: PersonRow,
+    /// The admin themself: they may change their roles (not the last admin's) but not
+    /// disable their own account.
+    pub is_self: bool,
+    /// The admin manages every institution the person belongs to, so may disable the
+    /// account or issue it a sign-in link.
+    pub manages_account: bool,
+    /// A sign-in link issued just now, shown this once.
+    pub new_link: Option<String>,
+}
+
 /// A configured sign-in provider.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProviderLink {
@@ -194,6 +257,10 @@ pub mod service {
         async fn new_campaign(&self, cookies: &str) -> Result<StaffAnswer<NewCampaignOptions>, ServiceError>;
         /// The audit log, filtered by action key prefix.
         async fn audit(&self, cookies: &str, action: &str) -> Result<StaffAnswer<AuditPage>, ServiceError>;
+        /// The people of the admin's institutions.
+        async fn people(&self, cookies: &str) -> Result<StaffAnswer<PeoplePage>, ServiceError>;
+        /// One person, as an admin of one of their institutions sees them.
+        async fn person(&self, cookies: &str, person: i32) -> Result<StaffAnswer<PersonPage>, ServiceError>;
     }
 }
 
@@ -259,6 +326,18 @@ pub async fn load_new_campaign_options() -> Result<StaffAnswer<NewCampaignOption
 #[server(prefix = "/_sfn", endpoint = "audit_page")]
 pub async fn load_audit_page(action: String) -> Result<StaffAnswer<AuditPage>, ServerFnError> {
     desk()?.audit(&cookies(), &action).await.map_err(failed).map(with_status)
+}
+
+/// The people page's data.
+#[server(prefix = "/_sfn", endpoint = "people_page")]
+pub async fn load_people_page() -> Result<StaffAnswer<PeoplePage>, ServerFnError> {
+    desk()?.people(&cookies()).await.map_err(failed).map(with_status)
+}
+
+/// One person's page.
+#[server(prefix = "/_sfn", endpoint = "person_page")]
+pub async fn load_person_page(person: i32) -> Result<StaffAnswer<PersonPage>, ServerFnError> {
+    desk()?.person(&cookies(), person).await.map_err(failed).map(with_status)
 }
 
 #[cfg(test)]

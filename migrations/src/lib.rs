@@ -23,6 +23,7 @@ mod m20261123_000001_initial;
 mod m20261123_000002_respondents;
 mod m20261123_000003_invitation_response_bigint;
 mod m20261123_000004_staff_identity;
+mod m20261123_000005_sign_in_failures;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_respondents::Migration),
             Box::new(m20261123_000003_invitation_response_bigint::Migration),
             Box::new(m20261123_000004_staff_identity::Migration),
+            Box::new(m20261123_000005_sign_in_failures::Migration),
         ]
     }
 }

@@ -2,11 +2,9 @@
 //! entry's hash, so any edit or deletion breaks the chain ([`verify_chain`]).
 
 use crate::clock::now_millis;
+use crate::db::{begin_serialised, locks};
 use crate::entities::audit_log;
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set};
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
@@ -52,15 +50,7 @@ pub async fn append(db: &DatabaseConnection, event: AuditEvent) -> Result<(), Db
     // The last entry is read, then the next one written: on SQLite the transaction takes
     // the write lock up front (IMMEDIATE), or a write committed in between by another
     // service makes the upgrade fail at once with SQLITE_BUSY instead of waiting.
-    let options = TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
-    };
-    let txn = db.begin_with_options(options).await?;
-    if txn.get_database_backend() == DatabaseBackend::Postgres {
-        txn.execute_raw(Statement::from_string(DatabaseBackend::Postgres, "SELECT pg_advisory_xact_lock(727368)"))
-            .await?;
-    }
+    let txn = begin_serialised(db, locks::AUDIT).await?;
     let last = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).one(&txn).await?;
     let prev_hash = last.map(|entry| entry.hash).unwrap_or_else(|| GENESIS.to_string());
     let occurred_at = now_millis();

@@ -8,7 +8,10 @@
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr, Statement};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+};
 use std::time::Duration;
 
 /// Why the database could not be used.
@@ -128,6 +131,37 @@ pub async fn check_durability(db: &DatabaseConnection) -> Result<(), DatabaseErr
         _ => {}
     }
     Ok(())
+}
+
+/// Advisory lock keys of [`begin_serialised`], one per kind of read-then-write.
+pub mod locks {
+    /// Appending to the audit log's hash chain.
+    pub const AUDIT: i64 = 727_368;
+    /// Counting and recording failed sign-ins.
+    pub const SIGN_IN_FAILURES: i64 = 727_369;
+    /// Memberships and accounts (the last admin of an institution stays).
+    pub const PEOPLE: i64 = 727_370;
+}
+
+/// A transaction for a read-then-write that must not interleave with another of the
+/// same kind: on SQLite it takes the write lock up front (`BEGIN IMMEDIATE`; a deferred
+/// transaction would fail with SQLITE_BUSY when it upgrades), on PostgreSQL it also
+/// takes the transaction-scoped advisory lock `lock` (see [`locks`]), which serialises
+/// several Boucle processes too.
+pub async fn begin_serialised(db: &DatabaseConnection, lock: i64) -> Result<DatabaseTransaction, DbErr> {
+    let options = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    };
+    let txn = db.begin_with_options(options).await?;
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_raw(Statement::from_string(
+            DatabaseBackend::Postgres,
+            format!("SELECT pg_advisory_xact_lock({lock})"),
+        ))
+        .await?;
+    }
+    Ok(txn)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use crate::api;
 use crate::respondents::handlers as respondents;
-use crate::security::security_headers;
+use crate::security::{HeaderPolicy, security_headers};
 use crate::startup::AppState;
 use app::shell;
 use axum::Router;
@@ -61,6 +61,8 @@ pub enum Need {
     SeeResults,
     /// `Action::ExportAnswers`.
     ExportAnswers,
+    /// `Action::ManagePeople`.
+    ManagePeople,
 }
 
 impl Need {
@@ -75,6 +77,7 @@ impl Need {
             Need::ReadAuditLog => Action::ReadAuditLog { institution },
             Need::SeeResults => Action::SeeResults { institution },
             Need::ExportAnswers => Action::ExportAnswers { institution },
+            Need::ManagePeople => Action::ManagePeople { institution },
         }
     }
 }
@@ -139,6 +142,7 @@ fn api_routes() -> RouteTable {
 
 fn form_routes() -> RouteTable {
     use crate::staff::handlers as staff;
+    use crate::staff::people;
     RouteTable::under("")
         .add("POST", "/r/{campaign}/consent", Access::Respondent, post(respondents::consent))
         .add("POST", "/r/{campaign}/q/{number}", Access::Respondent, post(respondents::save_section))
@@ -172,6 +176,27 @@ fn form_routes() -> RouteTable {
             Access::Staff(Need::SeeResults),
             get(crate::results::handlers::chart),
         )
+        .add("POST", "/equipe/personnes", Access::Staff(Need::ManagePeople), post(people::invite))
+        .add(
+            "POST",
+            "/equipe/personnes/{person}/roles/{membership}",
+            Access::Staff(Need::ManagePeople),
+            post(people::change_role),
+        )
+        .add(
+            "POST",
+            "/equipe/personnes/{person}/roles/{membership}/retrait",
+            Access::Staff(Need::ManagePeople),
+            post(people::remove_role),
+        )
+        .add(
+            "POST",
+            "/equipe/personnes/{person}/desactivation",
+            Access::Staff(Need::ManagePeople),
+            post(people::disable),
+        )
+        .add("POST", "/equipe/personnes/{person}/reactivation", Access::Staff(Need::ManagePeople), post(people::enable))
+        .add("POST", "/equipe/personnes/{person}/lien", Access::Staff(Need::ManagePeople), post(people::new_link))
 }
 
 fn other_routes() -> RouteTable {
@@ -188,6 +213,7 @@ pub fn page_access(path: &str) -> Access {
         "/equipe/campagnes/nouvelle" => Access::Staff(Need::RunCampaigns),
         "/equipe/journal" => Access::Staff(Need::ReadAuditLog),
         p if p.starts_with("/equipe/campagnes/") && p.ends_with("/resultats") => Access::Staff(Need::SeeResults),
+        p if p == "/equipe/personnes" || p.starts_with("/equipe/personnes/") => Access::Staff(Need::ManagePeople),
         p if p.starts_with("/equipe/") => Access::Staff(Need::SeeCampaigns),
         p if p.starts_with("/connexion") => Access::SignIn,
         p if p.starts_with("/r/") || p.starts_with("/mes-resultats") || p == "/lien-invalide" => Access::Respondent,
@@ -208,6 +234,7 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
         "new_campaign_options" => Access::Staff(Need::RunCampaigns),
         "audit_page" => Access::Staff(Need::ReadAuditLog),
         "campaign_results" => Access::Staff(Need::SeeResults),
+        "people_page" | "person_page" => Access::Staff(Need::ManagePeople),
         _ => return None,
     })
 }
@@ -265,6 +292,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(results_desk.clone());
     };
     let options = state.leptos_options.clone();
+    let headers = HeaderPolicy::for_public_url(&state.public_url);
     let pages = generate_route_list(app::App);
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
 
@@ -287,11 +315,12 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn(server_fn_bad_arguments))
-        .layer(axum::middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().gzip(true))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CatchPanicLayer::custom(|_| {
             crate::error::ApiError::Internal("a request handler panicked".into()).into_response()
         }))
+        // Outermost, so that timeouts and caught panics get the headers too.
+        .layer(axum::middleware::from_fn_with_state(headers, security_headers))
         .with_state(state)
 }

@@ -1,16 +1,37 @@
 //! Security headers on every response, and the per-response CSP nonce that lets the
 //! one inline hydration script run while every other inline script is refused.
+//! When people reach Boucle over HTTPS, every response also carries HSTS, so a browser
+//! that came once never again asks for the plain-HTTP address.
 
 use app::shell::CspNonce;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine;
 use rand::RngCore;
 
+/// `Strict-Transport-Security`: a year, subdomains included.
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+/// What the headers depend on in the configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderPolicy {
+    /// Send HSTS (the public URL is `https://`). Never over plain HTTP: a browser would
+    /// then refuse `http://localhost` for a year.
+    pub hsts: bool,
+}
+
+impl HeaderPolicy {
+    /// The policy for the address people use to reach Boucle.
+    pub fn for_public_url(public_url: &str) -> HeaderPolicy {
+        let https = public_url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+        HeaderPolicy { hsts: https }
+    }
+}
+
 /// Adds the nonce to the request (for the page shell) and the headers to the response.
-pub async fn security_headers(mut request: Request, next: Next) -> Response {
+pub async fn security_headers(State(policy): State<HeaderPolicy>, mut request: Request, next: Next) -> Response {
     let mut bytes = [0u8; 16];
     rand::rng().fill_bytes(&mut bytes);
     let nonce = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
@@ -34,9 +55,26 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
+    if policy.hsts {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    }
     // Pages may carry personal data later: nothing dynamic is cached unless it says so.
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HeaderPolicy;
+
+    #[test]
+    fn hsts_only_for_an_https_public_url() {
+        assert!(HeaderPolicy::for_public_url("https://boucle.chu-exemple.fr").hsts);
+        assert!(HeaderPolicy::for_public_url("HTTPS://boucle.chu-exemple.fr").hsts);
+        for plain in ["http://127.0.0.1:3000", "http://localhost:3000", "", "https:/x"] {
+            assert!(!HeaderPolicy::for_public_url(plain).hsts, "{plain}");
+        }
+    }
 }

@@ -132,9 +132,9 @@ impl Application {
             ),
         };
         let catalog = Arc::new(DbCatalog::new(db.clone()));
+        let identity = Arc::new(IdentityService::new(db.clone()).with_server_key(&key));
         let results = Arc::new(ResultsService::new(db.clone()));
         let respondents = Arc::new(RespondentService::new(db.clone(), key, results.clone()));
-        let identity = Arc::new(IdentityService::new(db.clone()));
         let staff = Arc::new(StaffDeskService::new(
             db.clone(),
             identity.clone(),

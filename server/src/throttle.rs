@@ -37,12 +37,16 @@ impl FailedLookups {
 
     /// Whether `address` has used up its failures for this window.
     pub fn is_blocked(&self, address: IpAddr) -> bool {
+        self.blocked_for(address).is_some()
+    }
+
+    /// How long `address` stays blocked, if it is.
+    pub fn blocked_for(&self, address: IpAddr) -> Option<Duration> {
         let now = Instant::now();
-        self.windows.lock().is_ok_and(|windows| {
-            windows
-                .get(&address)
-                .is_some_and(|(start, count)| now.duration_since(*start) < Self::WINDOW && *count >= Self::LIMIT)
-        })
+        let windows = self.windows.lock().ok()?;
+        let (start, count) = windows.get(&address)?;
+        let elapsed = now.duration_since(*start);
+        (elapsed < Self::WINDOW && *count >= Self::LIMIT).then(|| Self::WINDOW - elapsed)
     }
 }
 
@@ -61,6 +65,8 @@ mod tests {
         assert!(!lookups.is_blocked(a));
         lookups.record(a);
         assert!(lookups.is_blocked(a));
+        assert!(lookups.blocked_for(a).is_some_and(|wait| wait <= FailedLookups::WINDOW));
         assert!(!lookups.is_blocked(b));
+        assert_eq!(lookups.blocked_for(b), None);
     }
 }

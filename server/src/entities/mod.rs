@@ -16,5 +16,6 @@ pub mod response;
 pub mod response_access;
 pub mod response_draft;
 pub mod response_text;
+pub mod sign_in_failure;
 pub mod sign_in_token;
 pub mod staff_session;

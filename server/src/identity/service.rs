@@ -2,12 +2,14 @@
 //! links, and identities confirmed by a provider. Knows nothing of HTTP; every time is
 //! passed in (`now`, ms since the epoch) so limits are tested with an injected clock.
 
+use super::lockout::{self, Reservation};
 use super::oidc::{PENDING_SIGN_IN_LIFETIME, PendingSignIn, ProviderConfig, VerifiedIdentity};
 use super::passwords::{self, PasswordProblem};
 use super::policy::{Caller, Grant, Role};
 use crate::audit::{self, AuditEvent};
+use crate::db::{begin_serialised, locks};
 use crate::entities::{external_identity, institution, membership, oidc_attempt, person, sign_in_token, staff_session};
-use crate::respondents::secrets::{hash_secret, random_secret};
+use crate::respondents::secrets::{ServerKey, hash_secret, random_secret};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -32,6 +34,13 @@ pub enum IdentityError {
     /// The account is disabled.
     #[error("the account is disabled")]
     Disabled,
+    /// Too many failed attempts for this email address lately (whether or not it is an
+    /// account): password attempts are refused for `retry_after_ms` more.
+    #[error("too many failed sign-ins for this account")]
+    Locked {
+        /// How long until the next attempt is checked.
+        retry_after_ms: i64,
+    },
     /// The new password breaks a rule.
     #[error(transparent)]
     Password(#[from] PasswordProblem),
@@ -58,6 +67,7 @@ impl IdentityError {
         match self {
             IdentityError::BadCredentials => "signin-bad-credentials",
             IdentityError::Disabled => "signin-disabled",
+            IdentityError::Locked { .. } => "signin-throttled",
             IdentityError::Password(problem) => problem.key(),
             IdentityError::InvalidLink => "signin-invalid-link",
             IdentityError::NoAccount => "signin-no-account",
@@ -113,7 +123,8 @@ pub struct NewPerson {
     pub role: Role,
 }
 
-fn normalise_email(email: &str) -> String {
+/// An email address as stored and compared: trimmed, lower-case.
+pub(crate) fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
@@ -121,12 +132,29 @@ fn normalise_email(email: &str) -> String {
 #[derive(Clone)]
 pub struct IdentityService {
     db: DatabaseConnection,
+    /// Names the accounts in the failed sign-ins table (see [`lockout`]).
+    failure_key: ServerKey,
 }
 
 impl IdentityService {
-    /// Over the given database.
+    /// Over the given database. Failed sign-ins are counted under a key of this
+    /// instance only; the server gives its own key ([`IdentityService::with_server_key`])
+    /// so that every process, and the next start, counts under the same one.
     pub fn new(db: DatabaseConnection) -> Self {
-        IdentityService { db }
+        let mut bytes = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+        IdentityService { db, failure_key: ServerKey::from_bytes(bytes) }
+    }
+
+    /// Counts failed sign-ins under the server's key.
+    pub fn with_server_key(mut self, key: &ServerKey) -> Self {
+        self.failure_key = key.clone();
+        self
+    }
+
+    /// The name of an email address in the failed sign-ins table.
+    fn account_key(&self, normalised_email: &str) -> String {
+        self.failure_key.derive("sign-in-failure", normalised_email)
     }
 
     async fn audit(&self, actor: String, action: &str, subject: String, institution: Option<i32>) -> Result<(), DbErr> {
@@ -183,7 +211,8 @@ impl IdentityService {
         else {
             return Err(IdentityError::Invalid(format!("no institution '{}'", new.institution)));
         };
-        let txn = self.db.begin().await?;
+        // Read, then written: serialised with the other changes to people.
+        let txn = begin_serialised(&self.db, locks::PEOPLE).await?;
         let existing = person::Entity::find().filter(person::Column::Email.eq(&email)).one(&txn).await?;
         let person_id = match existing {
             Some(p) => p.id,
@@ -289,7 +318,9 @@ impl IdentityService {
         self.open_session(holder.id, "password_set", now).await
     }
 
-    /// Signs in with email and password.
+    /// Signs in with email and password. After [`lockout::LIMIT`] failures for one
+    /// address within [`lockout::WINDOW_MS`], attempts are refused unchecked
+    /// ([`IdentityError::Locked`]) until the window has moved on.
     pub async fn sign_in_with_password(
         &self,
         email: &str,
@@ -297,18 +328,55 @@ impl IdentityService {
         now: i64,
     ) -> Result<OpenedSession, IdentityError> {
         let email = normalise_email(email);
+        let account = self.account_key(&email);
         let found = person::Entity::find().filter(person::Column::Email.eq(&email)).one(&self.db).await?;
+        let (reservation, position) = match lockout::reserve(&self.db, &account, now).await? {
+            Reservation::Granted { id, position } => (id, position),
+            Reservation::Locked { until } => {
+                tracing::warn!(target: "security", event = "sign_in_locked_out", method = "password");
+                self.audit_lockout(found.as_ref(), "session.sign_in_refused", "account locked".to_string()).await?;
+                return Err(IdentityError::Locked { retry_after_ms: until - now });
+            }
+        };
         let stored = found.as_ref().and_then(|p| p.password_hash.clone());
         let ok = verify_in_background(password.to_string(), stored).await?;
-        let Some(person) = found.filter(|_| ok) else {
-            // The attempted address is not logged: it may be a password typed in the wrong box.
-            tracing::warn!(target: "security", event = "sign_in_failed", method = "password");
-            return Err(IdentityError::BadCredentials);
-        };
-        if person.disabled_at.is_some() {
-            return Err(IdentityError::Disabled);
+        match found.as_ref().filter(|_| ok) {
+            Some(person) if person.disabled_at.is_none() => {
+                lockout::forgive(&self.db, &account, reservation).await?;
+                self.open_session(person.id, "password", now).await
+            }
+            verified => {
+                let err = if verified.is_some() {
+                    IdentityError::Disabled
+                } else {
+                    // The attempted address is not logged: it may be a password typed in the wrong box.
+                    tracing::warn!(target: "security", event = "sign_in_failed", method = "password");
+                    IdentityError::BadCredentials
+                };
+                if position == lockout::LIMIT {
+                    let detail = format!(
+                        "{} failed attempts within {} minutes: password attempts refused for up to {} minutes",
+                        lockout::LIMIT,
+                        lockout::WINDOW_MS / 60_000,
+                        lockout::WINDOW_MS / 60_000,
+                    );
+                    self.audit_lockout(found.as_ref(), "account.sign_in_locked", detail).await?;
+                }
+                Err(err)
+            }
         }
-        self.open_session(person.id, "password", now).await
+    }
+
+    /// An audit entry about an account under the failed sign-ins limit: the person and
+    /// their institution when the address is theirs, `account:unknown` otherwise.
+    async fn audit_lockout(&self, person: Option<&person::Model>, action: &str, detail: String) -> Result<(), DbErr> {
+        let (subject, institution) = match person {
+            Some(p) => (format!("person:{}", p.id), self.first_institution(p.id).await?),
+            None => ("account:unknown".to_string(), None),
+        };
+        let event =
+            AuditEvent { actor: "anonymous".to_string(), action: action.to_string(), subject, detail, institution };
+        audit::append(&self.db, event).await
     }
 
     /// Signs in someone a provider vouched for: the provider's subject linked before, or

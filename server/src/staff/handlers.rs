@@ -48,7 +48,7 @@ fn pre_session_form_ok(headers: &HeaderMap, fields: &Fields) -> bool {
 
 /// The signed-in person behind a staff form, with origin and form token checked;
 /// otherwise the response to send (sign-in page, or 403 for a forged form).
-async fn staff_form(state: &AppState, headers: &HeaderMap, fields: &Fields) -> Result<SignedIn, Response> {
+pub(super) async fn staff_form(state: &AppState, headers: &HeaderMap, fields: &Fields) -> Result<SignedIn, Response> {
     let lang = lang_of(fields);
     let signed_in =
         state.staff.signed_in(&cookies(headers)).await.map_err(|e| ApiError::Unavailable(e).into_response())?;
@@ -62,7 +62,7 @@ async fn staff_form(state: &AppState, headers: &HeaderMap, fields: &Fields) -> R
     Ok(signed_in)
 }
 
-fn refused(decision: Decision, lang: &str) -> Response {
+pub(super) fn refused(decision: Decision, lang: &str) -> Response {
     match decision {
         Decision::Allow => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         Decision::SignInRequired => see_other(format!("/connexion?lang={lang}")),
@@ -103,9 +103,9 @@ pub async fn sign_in(
     if !pre_session_form_ok(&headers, &fields) {
         return forbidden(lang);
     }
-    if state.failed_sign_ins.is_blocked(peer.ip()) {
+    if let Some(wait) = state.failed_sign_ins.blocked_for(peer.ip()) {
         tracing::warn!(target: "security", event = "sign_in_throttled", peer = %peer.ip());
-        return see_other(format!("/connexion?lang={lang}&erreur=signin-throttled"));
+        return sign_in_throttled(lang, wait.as_millis().try_into().unwrap_or(i64::MAX));
     }
     let next = app::staff::safe_next(field(&fields, "suite"));
     let email = field(&fields, "email").unwrap_or_default();
@@ -115,9 +115,25 @@ pub async fn sign_in(
         Err(IdentityError::Db(err)) => ApiError::Unavailable(err).into_response(),
         Err(err) => {
             state.failed_sign_ins.record(peer.ip());
-            see_other(format!("/connexion?lang={lang}&erreur={}", err.key()))
+            match err {
+                IdentityError::Locked { retry_after_ms } => sign_in_throttled(lang, retry_after_ms),
+                err => see_other(format!("/connexion?lang={lang}&erreur={}", err.key())),
+            }
         }
     }
+}
+
+/// Back to the sign-in page with the one message for every limit (this address, or
+/// this account whether it exists or not), the wait in whole minutes, and
+/// `Retry-After` in seconds.
+fn sign_in_throttled(lang: &str, wait_ms: i64) -> Response {
+    let seconds = (wait_ms.max(1) + 999) / 1000;
+    let minutes = (seconds + 59) / 60;
+    let mut response = see_other(format!("/connexion?lang={lang}&erreur=signin-throttled&attente={minutes}"));
+    if let Ok(value) = header::HeaderValue::from_str(&seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 /// `POST /deconnexion`: ends the session; its cookie is refused from now on.

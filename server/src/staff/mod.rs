@@ -1,8 +1,10 @@
 //! The staff side: the [`StaffDeskService`] behind the staff pages (reads, each one
-//! resolved to a session and checked by the policy) and, in [`handlers`], the form
-//! posts that change things (create, close, invite, sign in and out).
+//! resolved to a session and checked by the policy) and, in [`handlers`] and
+//! [`people`], the form posts that change things (create, close, invite, sign in and
+//! out; people and their roles).
 
 pub mod handlers;
+pub mod people;
 pub mod provider_sign_in;
 
 use crate::audit::verify_chain;
@@ -11,13 +13,14 @@ use crate::catalog::DbCatalog;
 use crate::clock::{iso_date, iso_datetime, now_millis};
 use crate::entities::{audit_log, campaign, questionnaire_version};
 use crate::identity::oidc::OidcProviders;
+use crate::identity::people::{People, PeopleError, PersonView};
 use crate::identity::{Action, Decision, IdentityService, Role, SignedIn, decide};
 use crate::respondents::cookies::cookie_value;
 use crate::respondents::handlers::consent_token;
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
 use app::staff::{
-    AccountInvitation, AuditPage, AuditRow, CampaignDesk, CampaignRow, NewCampaignOptions, ProviderLink, RoleHeld,
-    SignInOptions, StaffAnswer, StaffHome, Viewer,
+    AccountInvitation, AuditPage, AuditRow, CampaignDesk, CampaignRow, NEW_LINK_COOKIE, NewCampaignOptions, PeoplePage,
+    PersonPage, PersonRole, PersonRow, ProviderLink, RoleHeld, SignInOptions, StaffAnswer, StaffHome, Viewer,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::sync::Arc;
@@ -38,6 +41,7 @@ pub const OIDC_ATTEMPT_COOKIE: &str = "boucle_oidc";
 pub struct StaffDeskService {
     db: DatabaseConnection,
     identity: Arc<IdentityService>,
+    people: People,
     catalog: Arc<DbCatalog>,
     oidc: Arc<OidcProviders>,
     public_url: String,
@@ -49,16 +53,23 @@ fn unavailable(err: impl std::fmt::Display) -> ServiceError {
     ServiceError::Unavailable
 }
 
-/// The signed-in person as staff pages show them.
-pub(crate) fn viewer(signed_in: &SignedIn) -> Viewer {
+/// The institutions (slug, name) where the signed-in person may do `action`.
+fn institutions_where(signed_in: &SignedIn, action: impl Fn(i32) -> Action) -> Vec<(String, String)> {
     let caller = signed_in.caller();
-    let mut can_run = Vec::new();
+    let mut found = Vec::new();
     for grant in &signed_in.grants {
-        let allowed = decide(&caller, Action::RunCampaigns { institution: grant.institution_id }).allowed();
-        if allowed && !can_run.iter().any(|(slug, _): &(String, String)| slug == &grant.institution_slug) {
-            can_run.push((grant.institution_slug.clone(), grant.institution_name.clone()));
+        let allowed = decide(&caller, action(grant.institution_id)).allowed();
+        if allowed && !found.iter().any(|(slug, _): &(String, String)| slug == &grant.institution_slug) {
+            found.push((grant.institution_slug.clone(), grant.institution_name.clone()));
         }
     }
+    found
+}
+
+/// The signed-in person as staff pages show them.
+pub(crate) fn viewer(signed_in: &SignedIn) -> Viewer {
+    let can_run = institutions_where(signed_in, |institution| Action::RunCampaigns { institution });
+    let can_manage = institutions_where(signed_in, |institution| Action::ManagePeople { institution });
     Viewer {
         display_name: signed_in.display_name.clone(),
         csrf_token: signed_in.csrf_token.clone(),
@@ -73,6 +84,34 @@ pub(crate) fn viewer(signed_in: &SignedIn) -> Viewer {
             .collect(),
         can_run_campaigns_in: can_run,
         can_read_audit: signed_in.grants.iter().any(|g| g.role == Role::Admin),
+        can_manage_people: !can_manage.is_empty(),
+    }
+}
+
+fn person_row(view: PersonView) -> PersonRow {
+    PersonRow {
+        id: view.id,
+        display_name: view.display_name,
+        email: view.email.unwrap_or_default(),
+        roles: view
+            .memberships
+            .into_iter()
+            .map(|m| PersonRole {
+                membership: m.id,
+                institution_name: m.institution_name,
+                role: m.role.key().to_string(),
+            })
+            .collect(),
+        status: view.status.key().to_string(),
+        // To the minute: the seconds say nothing more to an admin.
+        last_sign_in: view.last_sign_in.map(|at| iso_datetime(at).chars().take(16).collect()),
+    }
+}
+
+fn people_refusal<T>(err: PeopleError) -> Result<StaffAnswer<T>, ServiceError> {
+    match err {
+        PeopleError::Refused(decision) => Ok(refusal(decision)),
+        other => Err(unavailable(other)),
     }
 }
 
@@ -86,7 +125,13 @@ impl StaffDeskService {
         public_url: String,
         secure_cookies: bool,
     ) -> Self {
-        StaffDeskService { db, identity, catalog, oidc, public_url, secure_cookies }
+        let people = People::new(db.clone(), (*identity).clone());
+        StaffDeskService { db, identity, people, catalog, oidc, public_url, secure_cookies }
+    }
+
+    /// Managing people.
+    pub fn people(&self) -> &People {
+        &self.people
     }
 
     /// The live session named by the request's cookies.
@@ -282,5 +327,47 @@ impl app::staff::service::StaffDesk for StaffDeskService {
         let first_broken = verify_chain(&self.db).await.map_err(unavailable)?.map(|broken| broken.id);
         tracing::info!(target: "security", event = "audit_log_read", person = signed_in.person_id);
         Ok(StaffAnswer::Ready(AuditPage { viewer: viewer(&signed_in), entries, first_broken }))
+    }
+
+    async fn people(&self, cookies: &str) -> Result<StaffAnswer<PeoplePage>, ServiceError> {
+        let Some(signed_in) = self.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let people = match self.people.list(&signed_in).await {
+            Ok(people) => people,
+            Err(err) => return people_refusal(err),
+        };
+        Ok(StaffAnswer::Ready(PeoplePage {
+            viewer: viewer(&signed_in),
+            people: people.into_iter().map(person_row).collect(),
+            institutions: institutions_where(&signed_in, |institution| Action::ManagePeople { institution }),
+        }))
+    }
+
+    async fn person(&self, cookies: &str, person: i32) -> Result<StaffAnswer<PersonPage>, ServiceError> {
+        let Some(signed_in) = self.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let view = match self.people.person(&signed_in, person).await {
+            Ok(view) => view,
+            Err(err) => return people_refusal(err),
+        };
+        // A link issued by the last form post, for this person and still unused.
+        let mut new_link = None;
+        if let Some((id, secret)) = cookie_value(cookies, NEW_LINK_COOKIE).and_then(|v| v.split_once('.'))
+            && id.parse::<i32>() == Ok(person)
+        {
+            let holder = self.identity.invitation_holder(secret, now_millis()).await.map_err(unavailable)?;
+            if holder.is_some_and(|p| p.id == person) {
+                new_link = Some(format!("{}/connexion/invitation/{secret}", self.public_url));
+            }
+        }
+        Ok(StaffAnswer::Ready(PersonPage {
+            viewer: viewer(&signed_in),
+            is_self: view.is_self,
+            manages_account: view.manages_account,
+            person: person_row(view),
+            new_link,
+        }))
     }
 }

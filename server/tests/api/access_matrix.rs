@@ -3,13 +3,16 @@
 //! institution, an admin of another institution). Staff routes must answer as
 //! `identity::policy::decide` says; nothing answers with a server error. The lists
 //! come from `server::routes`, so a new route is in the matrix the day it is added,
-//! and a server function without a rule fails here.
+//! and a server function without a rule fails here. The people routes are about a
+//! professional of the demo institution.
 
 use crate::harness::TestApp;
 use crate::staff_support::{Person, institution, signed_in};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use server::entities::institution as institution_entity;
-use server::identity::{Caller, Decision, Role, decide};
+use server::clock::now_millis;
+use server::entities::{institution as institution_entity, membership as membership_entity};
+use server::identity::service::NewPerson;
+use server::identity::{Caller, Decision, IdentityService, Role, decide};
 use server::routes::{Access, Need, RouteRule, page_rules, route_rules, server_fn_access};
 
 struct Who {
@@ -19,9 +22,18 @@ struct Who {
     caller: Caller,
 }
 
-fn concrete(path: &str) -> String {
+/// A person of the demo institution whom the people routes are about (nobody signs in
+/// as them), and their role there.
+struct Target {
+    person: String,
+    membership: String,
+}
+
+fn concrete(path: &str, target: &Target) -> String {
     let mut path = path.to_string();
     for (name, value) in [
+        ("person", target.person.as_str()),
+        ("membership", target.membership.as_str()),
         ("campaign", "demo-phq-9"),
         ("id", "phq-9"),
         ("version", "1.0.0"),
@@ -41,9 +53,10 @@ fn concrete(path: &str) -> String {
 fn about_demo(rule: &RouteRule) -> bool {
     rule.path.contains("{campaign}")
         || rule.path.contains(":campaign")
-        || (rule.method == "POST" && rule.path == "/equipe/campagnes")
-        || rule.path == "/_sfn/campaign_desk"
-        || rule.path == "/_sfn/campaign_results"
+        || rule.path.contains("{person}")
+        || rule.path.contains(":person")
+        || (rule.method == "POST" && ["/equipe/campagnes", "/equipe/personnes"].contains(&rule.path.as_str()))
+        || ["/_sfn/campaign_desk", "/_sfn/person_page", "/_sfn/campaign_results"].contains(&rule.path.as_str())
 }
 
 fn expected(who: &Who, need: Need, demo: i32, scoped: bool) -> Decision {
@@ -62,8 +75,8 @@ fn expected(who: &Who, need: Need, demo: i32, scoped: bool) -> Decision {
     }
 }
 
-async fn call(app: &TestApp, rule: &RouteRule, who: &Who) -> u16 {
-    let url = app.url(&concrete(&rule.path));
+async fn call(app: &TestApp, rule: &RouteRule, who: &Who, target: &Target) -> u16 {
+    let url = app.url(&concrete(&rule.path, target));
     let request = if rule.method == "POST" {
         let mut form = vec![("csrf", who.csrf.clone()), ("lang", "fr".to_string()), ("institution", "demo".into())];
         // Server functions get the arguments they take; a missing one is a 400 (tested below).
@@ -72,6 +85,7 @@ async fn call(app: &TestApp, rule: &RouteRule, who: &Who) -> u16 {
             "/_sfn/audit_page" => form = vec![("action", String::new())],
             "/_sfn/campaign_results" => form = vec![("campaign", "demo-phq-9".into()), ("lang", "fr".into())],
             "/_sfn/return_view" => form = vec![("lang", "fr".into())],
+            "/_sfn/person_page" => form = vec![("person", target.person.clone())],
             "/_sfn/questionnaire" => form = vec![("id", "phq-9".into())],
             _ => {}
         }
@@ -119,6 +133,24 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
     }
     let Person { cookie, csrf, caller } = signed_in(&app, "admin@autre.test", Role::Admin, "autre").await;
     callers.push(Who { name: "admin of another institution".into(), cookie, csrf, caller });
+    // Posts about them change nothing lasting: removing and disabling need a ticked
+    // box, and the matrix sends none.
+    let target = NewPerson {
+        email: "cible@demo.test".into(),
+        display_name: "Cible".into(),
+        institution: "demo".into(),
+        role: Role::Professional,
+    };
+    let person_id =
+        IdentityService::new(app.db.clone()).create_person(target, "test", now_millis()).await.expect("created");
+    let membership = membership_entity::Entity::find()
+        .filter(membership_entity::Column::PersonId.eq(person_id))
+        .one(&app.db)
+        .await
+        .expect("db")
+        .expect("their role")
+        .id;
+    let target = Target { person: person_id.to_string(), membership: membership.to_string() };
 
     // Enough responses for the campaign's charts to exist (k = 5).
     for i in 0..5 {
@@ -144,12 +176,14 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
     }
     // Signing out ends the session the other rows use: last.
     rules.sort_by_key(|rule| rule.path == "/deconnexion");
-    assert!(rules.iter().filter(|r| matches!(r.access, Access::Staff(_))).count() >= 12, "the staff side is listed");
+    assert!(rules.iter().filter(|r| matches!(r.access, Access::Staff(_))).count() >= 22, "the staff side is listed");
+    let people_rules = rules.iter().filter(|r| r.access == Access::Staff(Need::ManagePeople)).count();
+    assert_eq!(people_rules, 10, "two pages, two server functions and six posts manage people");
 
     let mut failures = Vec::new();
     for rule in &rules {
         for who in &callers {
-            let status = call(&app, rule, who).await;
+            let status = call(&app, rule, who, &target).await;
             let ok = match rule.access {
                 Access::Staff(need) => agrees(expected(who, need, demo, about_demo(rule)), status),
                 Access::Public | Access::SignIn | Access::Respondent => status < 500,

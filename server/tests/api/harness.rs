@@ -91,17 +91,22 @@ fn site_root() -> PathBuf {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with settings changed by `configure` first.
+    pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         // Server errors show in a failing test's output (nextest captures them).
         let _ = tracing_subscriber::fmt().with_env_filter("warn").with_test_writer().try_init();
         let (database, url) = TestDatabase::create().await;
-        Self::spawn_on(database, url).await
+        let data_dir = tempfile::tempdir().expect("data directory");
+        let mut config = Config::for_tests(url, data_dir.path().to_path_buf(), site_root());
+        configure(&mut config);
+        Self::spawn_on(database, data_dir, config).await
     }
 
-    async fn spawn_on(database: TestDatabase, url: String) -> TestApp {
-        let data_dir = tempfile::tempdir().expect("data directory");
-        let app = Application::build(Config::for_tests(url, data_dir.path().to_path_buf(), site_root()))
-            .await
-            .expect("application starts");
+    async fn spawn_on(database: TestDatabase, data_dir: tempfile::TempDir, config: Config) -> TestApp {
+        let app = Application::build(config).await.expect("application starts");
         let address = format!("http://127.0.0.1:{}", app.port());
         let db = app.database().clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();

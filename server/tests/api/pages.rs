@@ -82,6 +82,27 @@ async fn pages_carry_security_headers_and_a_nonce_on_their_only_script() {
 }
 
 #[tokio::test]
+async fn every_response_carries_hsts_when_boucle_is_served_over_https() {
+    let app = TestApp::spawn_with(|config| config.public_url = Some("https://boucle.chu-exemple.fr".into())).await;
+    for path in ["/", "/connexion", "/equipe", "/api/v1/questionnaires", "/api/v1/nothing-here", "/style/boucle.css"] {
+        let response = app.get(path).await;
+        let hsts = response.headers().get("strict-transport-security").and_then(|v| v.to_str().ok());
+        assert_eq!(hsts, Some("max-age=31536000; includeSubDomains"), "{path} ({})", response.status());
+    }
+    let post = app.client.post(app.url("/connexion")).form(&[("email", "x")]).send().await.expect("sent");
+    assert!(post.headers().contains_key("strict-transport-security"), "a refused form post too");
+}
+
+#[tokio::test]
+async fn no_hsts_over_plain_http() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/connexion", "/api/v1/questionnaires"] {
+        let response = app.get(path).await;
+        assert!(!response.headers().contains_key("strict-transport-security"), "{path}");
+    }
+}
+
+#[tokio::test]
 async fn the_stylesheet_is_served_compressed() {
     let app = TestApp::spawn().await;
     let response =

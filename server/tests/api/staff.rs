@@ -120,7 +120,8 @@ async fn wrong_passwords_are_refused_without_saying_which_part_was_wrong_then_th
         sign_in(&app, &client, "chef@chu.example", "encore faux !").await;
     }
     let throttled = sign_in(&app, &client, "chef@chu.example", "un mot de passe correct").await;
-    assert_eq!(location(&throttled), "/connexion?lang=fr&erreur=signin-throttled");
+    assert!(location(&throttled).starts_with("/connexion?lang=fr&erreur=signin-throttled&attente="));
+    assert!(throttled.headers().contains_key("retry-after"));
 }
 
 #[tokio::test]

@@ -13,8 +13,13 @@ use leptos_router::hooks::use_query_map;
 pub fn SignInPage() -> impl IntoView {
     let lang = use_page().lang;
     let query = use_query_map();
-    let (error, next, ended) = query.with_untracked(|q| {
-        (q.get("erreur"), safe_next(q.get("suite").as_deref()).to_string(), q.get("fin").is_some())
+    let (error, next, ended, wait) = query.with_untracked(|q| {
+        (
+            q.get("erreur"),
+            safe_next(q.get("suite").as_deref()).to_string(),
+            q.get("fin").is_some(),
+            q.get("attente").and_then(|m| m.parse::<u32>().ok()).filter(|m| (1..=60).contains(m)),
+        )
     });
     let options = Resource::new(|| (), |_| load_sign_in_options());
     let title = match &error {
@@ -30,7 +35,13 @@ pub fn SignInPage() -> impl IntoView {
             let known = ["signin-bad-credentials", "signin-disabled", "signin-invalid-link", "signin-no-account",
                 "signin-throttled", "signin-provider-failed", "signin-expired-attempt", "form-expired"];
             let key = if known.contains(&key.as_str()) { key } else { "signin-provider-failed".to_string() };
-            view! { <p class="error-summary" role="alert" tabindex="-1" id="signin-error">{lang.t(&key)}</p> }
+            let text = match wait {
+                Some(minutes) if key == "signin-throttled" => {
+                    lang.t_args("signin-throttled-wait", &[("minutes", minutes.into())])
+                }
+                _ => lang.t(&key),
+            };
+            view! { <p class="error-summary" role="alert" tabindex="-1" id="signin-error">{text}</p> }
         })}
         <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
             {move || {

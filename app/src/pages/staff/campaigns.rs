@@ -22,12 +22,16 @@ fn status_label(status: &str, lang: Lang) -> String {
 pub fn StaffHomePage() -> impl IntoView {
     staff_page(load_staff_home, |home: StaffHome, lang| {
         let can_create = !home.viewer.can_run_campaigns_in.is_empty();
+        let can_manage_people = home.viewer.can_manage_people;
         view! {
             <PageTitle text=format!("{} · Boucle", lang.t("staff-home-title"))/>
             <StaffBar viewer=home.viewer lang/>
             <h1>{lang.t("staff-home-title")}</h1>
             {can_create.then(|| view! {
                 <p><a class="button" href=href("/equipe/campagnes/nouvelle", lang)>{lang.t("campaign-new")}</a></p>
+            })}
+            {can_manage_people.then(|| view! {
+                <p><a href=href("/equipe/personnes", lang)>{lang.t("people-manage-link")}</a></p>
             })}
             {if home.campaigns.is_empty() {
                 view! { <p>{lang.t("staff-no-campaigns")}</p> }.into_any()

@@ -1,17 +1,19 @@
 //! The staff side: sign-in (password, provider, account invitation), the campaigns of
 //! one's institutions, one campaign's desk (counts, poster code, invitations, closing),
-//! a new campaign, and the audit log. Plain server-rendered forms, like the
+//! a new campaign, the audit log, and for admins the people of their institutions. Plain server-rendered forms, like the
 //! respondent pages; the server's handlers check the session, the form token and the
 //! access policy on every post.
 
 mod account;
 mod audit;
 mod campaigns;
+mod people;
 mod results;
 
 pub use account::{SignInPage, WelcomePage};
 pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
+pub use people::{PeopleListPage, PersonDetailPage};
 pub use results::CampaignResultsPage;
 
 use crate::i18n::Lang;
@@ -81,6 +83,9 @@ fn StaffBar(viewer: Viewer, lang: Lang) -> impl IntoView {
             </p>
             <ul class="staff-links">
                 <li><a href=href("/equipe", lang)>{lang.t("staff-home-title")}</a></li>
+                {viewer
+                    .can_manage_people
+                    .then(|| view! { <li><a href=href("/equipe/personnes", lang)>{lang.t("people-title")}</a></li> })}
                 {viewer
                     .can_read_audit
                     .then(|| view! { <li><a href=href("/equipe/journal", lang)>{lang.t("audit-title")}</a></li> })}
