@@ -30,7 +30,10 @@
 //!    single choice item, or by week or month of submission — and [`Breakdown`] shows
 //!    the figures per group, with disclosure control across groups
 //!    ([`disclose_table`]).
-//! 6. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
+//! 6. [`ScoreHistogram`] bins a scale's scores (merging bins until none holds fewer than
+//!    `k` responses) and [`ScorePosition`] tells a respondent the shares of scores below,
+//!    equal to and above theirs, for the private return page.
+//! 7. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
 //!    carries the same numbers as a table and a text alternative.
 //!
 //! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
@@ -50,6 +53,7 @@
 //! | `breakdown.rs`, `calendar.rs` | figures by subgroup or by week/month ([`GroupedTally`], [`Breakdown`]) |
 //! | `disclosure.rs` | small-cell suppression, in rows and in tables of groups |
 //! | `frame.rs` | the polars frame |
+//! | `position.rs` | a scale's histogram and a respondent's position, disclosure-controlled |
 //! | `charts.rs` | SVG charts |
 //!
 //! ## Federation
@@ -79,6 +83,7 @@ pub mod disclosure;
 mod error;
 mod frame;
 mod item_summary;
+mod position;
 mod reliability;
 mod report;
 mod scale_summary;
@@ -101,6 +106,7 @@ pub use disclosure::{
 pub use error::AnalyticsError;
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};
+pub use position::{MAX_BINS, ScoreBin, ScoreHistogram, ScorePosition};
 pub use reliability::{ItemCovariance, ItemTotal, Reliability};
 pub use report::{BandRow, CampaignReport, ItemFigures, ItemReport, OptionRow, ScaleFigures, ScaleReport};
 pub use scale_summary::{ScaleSummary, scale_scores};
