@@ -54,7 +54,7 @@
 //! | `disclosure.rs` | small-cell suppression, in rows and in tables of groups |
 //! | `frame.rs` | the polars frame |
 //! | `position.rs` | a scale's histogram and a respondent's position, disclosure-controlled |
-//! | `charts.rs` | SVG charts |
+//! | `charts/` | SVG charts, one file per kind, shared helpers in `charts/common.rs` |
 //!
 //! ## Federation
 //! Several institutions will compare results without pooling raw answers. Every statistic

@@ -1,0 +1,202 @@
+//! What every chart shares: sizes, colours, number formatting, text fitting, and the
+//! accessible SVG header.
+
+use plotters::prelude::{DrawingArea, IntoFont, PathElement, RGBColor, Rectangle, SVGBackend, ShapeStyle, Text};
+use plotters::style::FontTransform;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::error::AnalyticsError;
+
+/// Width of every chart: a phone screen.
+pub(super) const WIDTH: u32 = 360;
+/// Left margin: room for the rotated y-axis label.
+pub(super) const LEFT: i32 = 24;
+/// Right margin.
+pub(super) const RIGHT: i32 = 16;
+/// Width of the plotting area.
+pub(super) const PLOT_WIDTH: i32 = 360 - LEFT - RIGHT;
+/// Top of the plotting area, below the title.
+pub(super) const TOP: i32 = 34;
+
+/// Dark blue on white: contrast 6.8:1 (WCAG 1.4.11 asks 3:1 for graphics).
+pub(super) const BAR: RGBColor = RGBColor(0x1f, 0x5f, 0x8b);
+/// Text.
+pub(super) const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+/// Axes and tick labels: 7.0:1 on white.
+pub(super) const AXIS: RGBColor = RGBColor(0x59, 0x59, 0x59);
+/// Background.
+pub(super) const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
+
+/// A drawing step; plotters' errors become text for [`AnalyticsError::Chart`].
+pub(super) type Drawn = Result<(), String>;
+
+/// The drawing area of a chart.
+pub(super) type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// Text anchored at its top-left corner.
+pub(super) fn top_left() -> Pos {
+    Pos::new(HPos::Left, VPos::Top)
+}
+
+/// A value as shown: whole numbers without decimals, others with one.
+pub(super) fn format_value(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
+}
+
+/// Estimated width in pixels of `text` at `size` pixels per em (average glyph width about
+/// 0.55 em for sans-serif faces).
+pub(super) fn text_width(text: &str, size: f64) -> i32 {
+    px(0.55 * size * f64::from(u32::try_from(text.chars().count()).unwrap_or(u32::MAX)))
+}
+
+/// `text` cut with an ellipsis to fit `width` pixels at `size` pixels per em.
+pub(super) fn fit(text: &str, size: f64, width: i32) -> String {
+    let fits = (f64::from(width) / (0.55 * size)).floor();
+    // Bounded by a pixel width over a font size: small and positive.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let max = fits.max(1.0) as usize;
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The smallest 1, 2 or 5 × 10^n at least `max` (axis end).
+pub(super) fn nice_ceiling(max: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(max.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&end| end >= max).unwrap_or(10.0 * magnitude)
+}
+
+/// Characters XML 1.0 does not allow (controls other than tab, line feed and carriage
+/// return) removed: a label pasted with a stray control character must not make the SVG
+/// unreadable.
+pub(super) fn clean(text: &str) -> String {
+    text.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect()
+}
+
+/// `text` escaped for XML content and attributes, invalid characters removed.
+pub(super) fn xml_escape(text: &str) -> String {
+    clean(text)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// Pixel coordinates: small integers.
+#[allow(clippy::cast_possible_truncation)]
+pub(super) fn px(x: f64) -> i32 {
+    x.round().clamp(-1e6, 1e6) as i32
+}
+
+/// Draws `s` with its anchor `pos` at `at`, `size` pixels per em.
+pub(super) fn text(area: &Area<'_>, s: &str, at: (i32, i32), size: f64, pos: Pos, color: RGBColor) -> Drawn {
+    // plotters writes font-size = size / 1.24 in SVG; ask for the pixel size we mean.
+    let style = ("sans-serif", size * 1.24).into_font().color(&color).pos(pos);
+    area.draw(&Text::new(clean(s), at, style)).map_err(|e| e.to_string())
+}
+
+/// Draws `s` turned a quarter left (a y-axis label), centred on `at`.
+pub(super) fn vertical_text(area: &Area<'_>, s: &str, at: (i32, i32), size: f64) -> Drawn {
+    let style = ("sans-serif", size * 1.24)
+        .into_font()
+        .transform(FontTransform::Rotate270)
+        .color(&INK)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw(&Text::new(clean(s), at, style)).map_err(|e| e.to_string())
+}
+
+/// A filled rectangle.
+pub(super) fn filled(area: &Area<'_>, from: (i32, i32), to: (i32, i32), color: RGBColor) -> Drawn {
+    area.draw(&Rectangle::new([from, to], ShapeStyle::from(&color).filled())).map_err(|e| e.to_string())
+}
+
+/// A polyline.
+pub(super) fn line(area: &Area<'_>, points: Vec<(i32, i32)>, color: RGBColor, width: u32) -> Drawn {
+    area.draw(&PathElement::new(points, ShapeStyle::from(&color).stroke_width(width))).map_err(|e| e.to_string())
+}
+
+/// Puts `role="img"`, `<title>` and `<desc>` (escaped) at the start of the `<svg>`
+/// element plotters wrote.
+pub(super) fn accessible(mut svg: String, title: &str, description: &str) -> Result<String, AnalyticsError> {
+    let head = format!(" role=\"img\"><title>{}</title><desc>{}</desc>", xml_escape(title), xml_escape(description));
+    match svg.find("<svg").and_then(|start| svg[start..].find('>').map(|end| start + end)) {
+        Some(close) => svg.replace_range(close..=close, &head),
+        None => return Err(AnalyticsError::Chart("no <svg> element written".to_owned())),
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+pub(super) mod test_support {
+    //! Checks every chart's SVG must pass.
+
+    /// One root `<svg>` element, closed at the very end, with `role="img"`, one
+    /// `<title>` and one `<desc>`, every tag closed, and no raw `<` or `&` in text.
+    pub fn assert_well_formed(svg: &str) {
+        assert_eq!(svg.matches("<svg").count(), 1, "{svg}");
+        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
+        assert_eq!(svg.matches("role=\"img\"").count(), 1);
+        assert_eq!(svg.matches("<title>").count(), 1);
+        assert_eq!(svg.matches("<desc>").count(), 1);
+        // Every `<` opens a tag: a name or `/`, and every tag is closed by `>`.
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = svg;
+        while let Some(open) = rest.find('<') {
+            let text = &rest[..open];
+            assert!(!text.contains('>'), "stray '>' in {text:?}");
+            for (i, _) in text.match_indices('&') {
+                let entity = &text[i..];
+                assert!(
+                    ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].iter().any(|e| entity.starts_with(e)),
+                    "raw '&' in {text:?}"
+                );
+            }
+            let close = rest[open..].find('>').map(|c| open + c).expect("tag closed");
+            let tag = &rest[open + 1..close];
+            assert!(!tag.contains('<'), "'<' inside tag {tag:?}");
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop().as_deref(), Some(name), "{svg}");
+            } else if !tag.ends_with('/') {
+                let name = tag.split_whitespace().next().expect("tag name");
+                stack.push(name.to_owned());
+            }
+            rest = &rest[close + 1..];
+        }
+        assert!(stack.is_empty(), "unclosed {stack:?}");
+    }
+
+    /// Label with markup and an ampersand, to check escaping.
+    pub const HOSTILE: &str = "<script>alert(1)</script> & \"co\"";
+
+    /// How [`HOSTILE`] must appear in the SVG.
+    pub const HOSTILE_ESCAPED: &str = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;";
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn formatting_and_fitting() {
+        assert_eq!(format_value(12.0), "12");
+        assert_eq!(format_value(30.54), "30.5");
+        assert_eq!(format_value(99.96), "100");
+        assert_eq!(nice_ceiling(87.0), 100.0);
+        assert_eq!(nice_ceiling(30.5), 50.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(fit("abcdef", 10.0, 22), "abc…");
+        assert_eq!(fit("abc", 10.0, 22), "abc");
+        assert_eq!(xml_escape("a<b & 'c'\u{1}"), "a&lt;b &amp; &apos;c&apos;");
+    }
+}

@@ -1,0 +1,50 @@
+//! Charts as SVG text, readable on a 360 px phone screen, each with a text alternative.
+//!
+//! plotters' SVG backend writes `<text>` elements and lets the browser render them, so no
+//! font file or system font is needed (without its `ttf` feature plotters only estimates
+//! text widths, which is all a layout needs). Bars are horizontal with their label above
+//! them, so long option labels ("Tout à fait d'accord") stay whole on a narrow screen.
+//! A chart is never the only carrier of its numbers (WCAG 2.2, criterion 1.1.1, non-text
+//! content): the SVG has `role="img"`, a `<title>` and a `<desc>`, and [`ChartText`] gives
+//! the same numbers as a table for the UI to render under it.
+//!
+//! | file | chart |
+//! |---|---|
+//! | `bars.rs` | horizontal bars ([`bar_chart_svg`]) |
+//! | `common.rs` | what they share: sizes, colours, text fitting, the SVG header |
+
+mod bars;
+mod common;
+
+pub use bars::bar_chart_svg;
+
+/// The text companion of a chart: what a screen reader announces, and the table shown
+/// under the chart.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ChartText {
+    /// The chart's title.
+    pub title: String,
+    /// A text alternative listing every number the chart shows (language-neutral: it is
+    /// built only from the caller's translated labels and the numbers).
+    pub description: String,
+    /// The table's column headings.
+    pub header: Vec<String>,
+    /// The table's rows, one cell per heading: what each bar, segment, bin or point
+    /// shows; a withheld figure has the caller's "fewer than k" text.
+    pub table: Vec<Vec<String>>,
+}
+
+impl ChartText {
+    /// The text companion of [`bar_chart_svg`] with the same arguments: a table of two
+    /// columns, `y_label` (the bar's label) and `x_label` (its value).
+    pub fn for_bars(title: &str, x_label: &str, y_label: &str, bars: &[(String, f64)]) -> Self {
+        let table: Vec<Vec<String>> = bars.iter().map(|(l, v)| vec![l.clone(), common::format_value(*v)]).collect();
+        let rows: Vec<String> = table.iter().map(|row| row.join(": ")).collect();
+        Self {
+            title: title.to_owned(),
+            description: format!("{title}. {y_label} / {x_label}. {}.", rows.join("; ")),
+            header: vec![y_label.to_owned(), x_label.to_owned()],
+            table,
+        }
+    }
+}
