@@ -1,10 +1,11 @@
-//! What every chart shares: sizes, colours, number formatting, text fitting, and the
-//! accessible SVG header.
+//! What every chart shares: sizes, colours and their contrast, number formatting, text
+//! fitting, hatching of withheld figures, input checks, and the accessible SVG header.
 
 use plotters::prelude::{DrawingArea, IntoFont, PathElement, RGBColor, Rectangle, SVGBackend, ShapeStyle, Text};
 use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::disclosure::Disclosed;
 use crate::error::AnalyticsError;
 
 /// Width of every chart: a phone screen.
@@ -26,6 +27,10 @@ pub(super) const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 pub(super) const AXIS: RGBColor = RGBColor(0x59, 0x59, 0x59);
 /// Background.
 pub(super) const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
+/// Text on light segments.
+pub(super) const BLACK: RGBColor = RGBColor(0, 0, 0);
+/// Outline and hatching of withheld figures: grey, 4.5:1 on white, unlike any data colour.
+pub(super) const WITHHELD: RGBColor = RGBColor(0x76, 0x76, 0x76);
 
 /// A drawing step; plotters' errors become text for [`AnalyticsError::Chart`].
 pub(super) type Drawn = Result<(), String>;
@@ -42,6 +47,21 @@ pub(super) fn top_left() -> Pos {
 pub(super) fn format_value(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
+}
+
+/// The caller's "fewer than k" text for a withheld figure: every `{n}` in `template` is
+/// replaced by the bound `fewer_than` ("moins de {n}" → "moins de 5"); a template without
+/// `{n}` is used as it is.
+pub fn withheld_text(template: &str, fewer_than: u32) -> String {
+    template.replace("{n}", &fewer_than.to_string())
+}
+
+/// The text of a disclosed figure: the figure formatted, or the caller's withheld text.
+pub(super) fn disclosed_text<T>(figure: &Disclosed<T>, template: &str, format: impl Fn(&T) -> String) -> String {
+    match figure {
+        Disclosed::Shown(value) => format(value),
+        Disclosed::Suppressed { fewer_than } => withheld_text(template, *fewer_than),
+    }
 }
 
 /// Estimated width in pixels of `text` at `size` pixels per em (average glyph width about
@@ -97,6 +117,12 @@ pub(super) fn px(x: f64) -> i32 {
     x.round().clamp(-1e6, 1e6) as i32
 }
 
+/// A count as the `f64` a scale needs (counts are far below 2^53: exact).
+#[allow(clippy::cast_precision_loss)]
+pub(super) fn count_f64(n: u64) -> f64 {
+    n as f64
+}
+
 /// Draws `s` with its anchor `pos` at `at`, `size` pixels per em.
 pub(super) fn text(area: &Area<'_>, s: &str, at: (i32, i32), size: f64, pos: Pos, color: RGBColor) -> Drawn {
     // plotters writes font-size = size / 1.24 in SVG; ask for the pixel size we mean.
@@ -124,6 +150,26 @@ pub(super) fn line(area: &Area<'_>, points: Vec<(i32, i32)>, color: RGBColor, wi
     area.draw(&PathElement::new(points, ShapeStyle::from(&color).stroke_width(width))).map_err(|e| e.to_string())
 }
 
+/// A withheld figure: the rectangle outlined in grey and hatched with diagonal lines
+/// 6 px apart, so it reads as "nothing to show here" rather than as a value.
+pub(super) fn hatched(area: &Area<'_>, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> Drawn {
+    let (x0, x1) = (x0.min(x1), x0.max(x1));
+    let (y0, y1) = (y0.min(y1), y0.max(y1));
+    let outline = ShapeStyle::from(&WITHHELD).stroke_width(1);
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], outline)).map_err(|e| e.to_string())?;
+    // Lines x + y = c, clipped to the rectangle.
+    let mut c = x0 + y0 + 6;
+    while c < x1 + y1 {
+        let start = (c - y1).max(x0);
+        let end = (c - y0).min(x1);
+        if start < end {
+            line(area, vec![(start, c - start), (end, c - end)], WITHHELD, 1)?;
+        }
+        c += 6;
+    }
+    Ok(())
+}
+
 /// Puts `role="img"`, `<title>` and `<desc>` (escaped) at the start of the `<svg>`
 /// element plotters wrote.
 pub(super) fn accessible(mut svg: String, title: &str, description: &str) -> Result<String, AnalyticsError> {
@@ -133,6 +179,61 @@ pub(super) fn accessible(mut svg: String, title: &str, description: &str) -> Res
         None => return Err(AnalyticsError::Chart("no <svg> element written".to_owned())),
     }
     Ok(svg)
+}
+
+/// Relative luminance of an sRGB colour (WCAG 2.2 definition).
+pub(super) fn luminance(color: RGBColor) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(color.0) + 0.7152 * channel(color.1) + 0.0722 * channel(color.2)
+}
+
+/// Contrast ratio of two colours, 1 to 21 (WCAG 2.2).
+pub(super) fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// White or black, whichever contrasts more with `background` (text written on it).
+pub(super) fn text_on(background: RGBColor) -> RGBColor {
+    if contrast(WHITE, background) >= contrast(BLACK, background) { WHITE } else { BLACK }
+}
+
+/// Linear interpolation of two colours in sRGB.
+fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    // A weighted mean of two bytes stays within 0..=255.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let channel = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round().clamp(0.0, 255.0) as u8;
+    RGBColor(channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
+}
+
+/// Darkest and lightest colours of the negative (orange-brown) side.
+const NEGATIVE: (RGBColor, RGBColor) = (RGBColor(0x7f, 0x3b, 0x08), RGBColor(0xd0, 0x6a, 0x1a));
+/// Darkest and lightest colours of the positive (blue) side.
+const POSITIVE: (RGBColor, RGBColor) = (RGBColor(0x08, 0x30, 0x6b), RGBColor(0x4a, 0x84, 0xc8));
+/// The neutral point: grey, 4.5:1 on white.
+pub(super) const NEUTRAL: RGBColor = RGBColor(0x76, 0x76, 0x76);
+
+/// Colours of the `points` of an ordered scale, from the most negative to the most
+/// positive: orange-brown, then grey for a middle (neutral) point, then blue — a pair of
+/// hues told apart with every common colour-vision deficiency. Darker towards the ends.
+/// Every colour has at least 3:1 contrast with white (WCAG 1.4.11): the lightest
+/// colours of both sides do (3.6:1 and 3.9:1), and luminance is convex along a straight
+/// line in sRGB, so no colour mixed between two of them is lighter than both.
+pub(super) fn diverging_palette(points: usize) -> Vec<RGBColor> {
+    let side = points / 2;
+    let shade = |(dark, light): (RGBColor, RGBColor), i: usize| {
+        // i = 0 is the point next to the centre (lightest).
+        #[allow(clippy::cast_precision_loss)]
+        let t = if side <= 1 { 0.5 } else { i as f64 / (side - 1) as f64 };
+        mix(light, dark, t)
+    };
+    let negative = (0..side).rev().map(|i| shade(NEGATIVE, i));
+    let neutral = (points % 2 == 1).then_some(NEUTRAL);
+    let positive = (0..side).map(|i| shade(POSITIVE, i));
+    negative.chain(neutral).chain(positive).collect()
 }
 
 #[cfg(test)]
@@ -197,6 +298,30 @@ mod tests {
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(fit("abcdef", 10.0, 22), "abc…");
         assert_eq!(fit("abc", 10.0, 22), "abc");
+        assert_eq!(withheld_text("moins de {n}", 5), "moins de 5");
+        assert_eq!(withheld_text("fewer than 5", 12), "fewer than 5");
         assert_eq!(xml_escape("a<b & 'c'\u{1}"), "a&lt;b &amp; &apos;c&apos;");
+    }
+
+    #[test]
+    fn palette_contrasts_with_white_and_carries_readable_text() {
+        for points in 2..=11 {
+            let palette = diverging_palette(points);
+            assert_eq!(palette.len(), points);
+            for (i, &color) in palette.iter().enumerate() {
+                let on_white = contrast(color, WHITE);
+                assert!(on_white >= 3.0, "{points} points, colour {i}: {on_white:.2}:1");
+                // Text written on a segment: WCAG 1.4.3 asks 4.5:1.
+                assert!(contrast(text_on(color), color) >= 4.5, "{points} points, colour {i}");
+            }
+            // Neighbours differ, and the two sides mirror in lightness.
+            assert!(palette.windows(2).all(|w| w[0] != w[1]));
+        }
+        assert_eq!(diverging_palette(5)[2], NEUTRAL);
+        assert_eq!(diverging_palette(4)[0], NEGATIVE.0);
+        assert_eq!(diverging_palette(4)[3], POSITIVE.0);
+        // Hand-checked: #1F5F8B on white is 6.84:1, #767676 is 4.54:1.
+        assert!((contrast(BAR, WHITE) - 6.84).abs() < 0.01);
+        assert!((contrast(NEUTRAL, WHITE) - 4.54).abs() < 0.01);
     }
 }

@@ -8,15 +8,24 @@
 //! content): the SVG has `role="img"`, a `<title>` and a `<desc>`, and [`ChartText`] gives
 //! the same numbers as a table for the UI to render under it.
 //!
+//! Every chart is 360 px wide and grows in height with its content. The crate holds no
+//! words of any language: the caller passes every label already translated, and a
+//! withheld figure is shown with the caller's "fewer than k" text, in which `{n}` stands
+//! for the bound of [`crate::Disclosed::Suppressed`] (see [`withheld_text`]).
+//!
 //! | file | chart |
 //! |---|---|
 //! | `bars.rs` | horizontal bars ([`bar_chart_svg`]) |
-//! | `common.rs` | what they share: sizes, colours, text fitting, the SVG header |
+//! | `diverging.rs` | Likert items as diverging stacked bars ([`likert_chart`]) |
+//! | `common.rs` | what they share: sizes, colours, text fitting, hatching, the SVG header |
 
 mod bars;
 mod common;
+mod diverging;
 
 pub use bars::bar_chart_svg;
+pub use common::withheld_text;
+pub use diverging::{LikertChart, LikertCounts, LikertRow, likert_chart};
 
 /// The text companion of a chart: what a screen reader announces, and the table shown
 /// under the chart.
@@ -32,6 +41,15 @@ pub struct ChartText {
     /// The table's rows, one cell per heading: what each bar, segment, bin or point
     /// shows; a withheld figure has the caller's "fewer than k" text.
     pub table: Vec<Vec<String>>,
+}
+
+/// A chart: its SVG and its text companion, built from the same validated input.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Chart {
+    /// The SVG document (one `<svg role="img">` element with `<title>` and `<desc>`).
+    pub svg: String,
+    /// The same numbers as text and as a table.
+    pub text: ChartText,
 }
 
 impl ChartText {
