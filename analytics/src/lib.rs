@@ -95,7 +95,10 @@ pub use breakdown::{
     Breakdown, Group, GroupItemFigures, GroupScaleFigures, GroupSize, GroupedTally, Grouping, ItemBreakdown,
     ScaleBreakdown,
 };
-pub use charts::{Chart, ChartText, LikertChart, LikertCounts, LikertRow, bar_chart_svg, likert_chart, withheld_text};
+pub use charts::{
+    Chart, ChartText, HistogramChart, LikertChart, LikertCounts, LikertRow, Marker, bar_chart_svg, histogram_chart,
+    likert_chart, withheld_text,
+};
 pub use co_evaluation::{
     CoEvaluation, FLOOR_CEILING_FLAG_PCT, FloorCeiling, ItemQuality, ItemQualityFigures, ItemShare, MISSING_FLAG_PCT,
     ScaleQuality, ScaleReliability, Share,

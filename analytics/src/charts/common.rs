@@ -49,6 +49,13 @@ pub(super) fn format_value(value: f64) -> String {
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
 }
 
+/// A score or bound as shown: up to two decimals, trailing zeros dropped.
+pub(super) fn format_score(value: f64) -> String {
+    let text = format!("{:.2}", (value * 100.0).round() / 100.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+}
+
 /// The caller's "fewer than k" text for a withheld figure: every `{n}` in `template` is
 /// replaced by the bound `fewer_than` ("moins de {n}" → "moins de 5"); a template without
 /// `{n}` is used as it is.
@@ -92,6 +99,33 @@ pub(super) fn nice_ceiling(max: f64) -> f64 {
     }
     let magnitude = 10f64.powf(max.log10().floor());
     [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&end| end >= max).unwrap_or(10.0 * magnitude)
+}
+
+/// A value axis covering `low..=high` with at most five steps of 1, 2 or 5 × 10^n:
+/// `(start, end, step)`, start and end multiples of the step. Starts at 0 when every value
+/// is positive and 0 is near (counts, shares).
+pub(super) fn nice_axis(low: f64, high: f64) -> (f64, f64, f64) {
+    let high = high.max(low);
+    let low = if low >= 0.0 && (low <= high - low || low == high) { 0.0 } else { low };
+    let high = if high > low { high } else { low + low.abs().max(1.0) };
+    let step = nice_ceiling((high - low) / 5.0);
+    let start = (low / step).floor() * step;
+    let end = ((high / step).ceil() * step).max(start + step);
+    (start, end, step)
+}
+
+/// The multiples of `step` from `low` to `high` (both included when they are multiples),
+/// computed by index so that rounding does not accumulate.
+pub(super) fn ticks(low: f64, high: f64, step: f64) -> Vec<f64> {
+    if !(step > 0.0 && low.is_finite() && high.is_finite()) {
+        return Vec::new();
+    }
+    let first = (low / step - 1e-9).ceil();
+    let last = (high / step + 1e-9).floor();
+    // A handful of ticks: the axis spans a few steps.
+    #[allow(clippy::cast_possible_truncation)]
+    let count = (last - first).clamp(-1.0, 1000.0) as i32;
+    (0..=count).map(|i| (first + f64::from(i)) * step).collect()
 }
 
 /// Characters XML 1.0 does not allow (controls other than tab, line feed and carriage
@@ -179,6 +213,11 @@ pub(super) fn accessible(mut svg: String, title: &str, description: &str) -> Res
         None => return Err(AnalyticsError::Chart("no <svg> element written".to_owned())),
     }
     Ok(svg)
+}
+
+/// Fails with [`AnalyticsError::Chart`] naming `what` when `value` is not finite.
+pub(super) fn finite(what: impl FnOnce() -> String, value: f64) -> Result<f64, AnalyticsError> {
+    if value.is_finite() { Ok(value) } else { Err(AnalyticsError::Chart(format!("{} is {value}", what()))) }
 }
 
 /// Relative luminance of an sRGB colour (WCAG 2.2 definition).
@@ -293,9 +332,23 @@ mod tests {
         assert_eq!(format_value(12.0), "12");
         assert_eq!(format_value(30.54), "30.5");
         assert_eq!(format_value(99.96), "100");
+        assert_eq!(format_score(9.43), "9.43");
+        assert_eq!(format_score(4.5), "4.5");
+        assert_eq!(format_score(27.0), "27");
+        assert_eq!(format_score(-0.001), "0");
         assert_eq!(nice_ceiling(87.0), 100.0);
         assert_eq!(nice_ceiling(30.5), 50.0);
         assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_axis(0.0, 87.0), (0.0, 100.0, 20.0));
+        assert_eq!(nice_axis(3.0, 17.0), (0.0, 20.0, 5.0));
+        assert_eq!(nice_axis(12.0, 14.0), (12.0, 14.0, 0.5));
+        assert_eq!(nice_axis(-3.0, 2.0), (-3.0, 2.0, 1.0));
+        assert_eq!(nice_axis(5.0, 5.0), (0.0, 5.0, 1.0));
+        assert_eq!(nice_axis(0.0, 0.0), (0.0, 1.0, 0.2));
+        assert_eq!(ticks(-0.5, 27.5, 5.0), vec![0.0, 5.0, 10.0, 15.0, 20.0, 25.0]);
+        assert_eq!(ticks(0.0, 1.0, 0.2).len(), 6);
+        assert_eq!(ticks(1.0, 5.0, 1.0), vec![1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert!(ticks(0.0, 1.0, 0.0).is_empty());
         assert_eq!(fit("abcdef", 10.0, 22), "abc…");
         assert_eq!(fit("abc", 10.0, 22), "abc");
         assert_eq!(withheld_text("moins de {n}", 5), "moins de 5");

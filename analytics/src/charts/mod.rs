@@ -17,15 +17,18 @@
 //! |---|---|
 //! | `bars.rs` | horizontal bars ([`bar_chart_svg`]) |
 //! | `diverging.rs` | Likert items as diverging stacked bars ([`likert_chart`]) |
+//! | `histogram.rs` | a scale's scores with its bands and a "you are here" marker ([`histogram_chart`]) |
 //! | `common.rs` | what they share: sizes, colours, text fitting, hatching, the SVG header |
 
 mod bars;
 mod common;
 mod diverging;
+mod histogram;
 
 pub use bars::bar_chart_svg;
 pub use common::withheld_text;
 pub use diverging::{LikertChart, LikertCounts, LikertRow, likert_chart};
+pub use histogram::{HistogramChart, Marker, histogram_chart};
 
 /// The text companion of a chart: what a screen reader announces, and the table shown
 /// under the chart.
