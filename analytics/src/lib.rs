@@ -96,8 +96,8 @@ pub use breakdown::{
     ScaleBreakdown,
 };
 pub use charts::{
-    Chart, ChartText, HistogramChart, LikertChart, LikertCounts, LikertRow, Marker, bar_chart_svg, histogram_chart,
-    likert_chart, withheld_text,
+    Chart, ChartText, HistogramChart, LikertChart, LikertCounts, LikertRow, Marker, TrendChart, TrendPoint,
+    bar_chart_svg, histogram_chart, likert_chart, trend_chart, withheld_text,
 };
 pub use co_evaluation::{
     CoEvaluation, FLOOR_CEILING_FLAG_PCT, FloorCeiling, ItemQuality, ItemQualityFigures, ItemShare, MISSING_FLAG_PCT,
