@@ -33,8 +33,12 @@
 //! 6. [`ScoreHistogram`] bins a scale's scores (merging bins until none holds fewer than
 //!    `k` responses) and [`ScorePosition`] tells a respondent the shares of scores below,
 //!    equal to and above theirs, for the private return page.
-//! 7. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
-//!    carries the same numbers as a table and a text alternative.
+//! 7. Charts draw SVG readable on a 360 px phone screen — bars ([`bar_chart_svg`]), Likert
+//!    items as diverging stacked bars ([`likert_chart`]), a scale's histogram over its
+//!    bands with a "you are here" marker ([`histogram_chart`]), a trend with its 95 %
+//!    confidence band ([`trend_chart`]), small multiples by subgroup
+//!    ([`small_multiples_chart`]) — each with a [`ChartText`]: the same numbers as a text
+//!    alternative and a table. Labels come translated from the caller.
 //!
 //! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
 //! nullable `Int32` column per item, for analyses that want a frame;
@@ -96,8 +100,9 @@ pub use breakdown::{
     ScaleBreakdown,
 };
 pub use charts::{
-    Chart, ChartText, HistogramChart, LikertChart, LikertCounts, LikertRow, Marker, TrendChart, TrendPoint,
-    bar_chart_svg, histogram_chart, likert_chart, trend_chart, withheld_text,
+    Chart, ChartText, GroupPanel, HistogramChart, LikertChart, LikertCounts, LikertRow, Marker, SmallMultiplesChart,
+    TrendChart, TrendPoint, bar_chart_svg, histogram_chart, likert_chart, small_multiples_chart, trend_chart,
+    withheld_text,
 };
 pub use co_evaluation::{
     CoEvaluation, FLOOR_CEILING_FLAG_PCT, FloorCeiling, ItemQuality, ItemQualityFigures, ItemShare, MISSING_FLAG_PCT,

@@ -220,6 +220,15 @@ pub(super) fn finite(what: impl FnOnce() -> String, value: f64) -> Result<f64, A
     if value.is_finite() { Ok(value) } else { Err(AnalyticsError::Chart(format!("{} is {value}", what()))) }
 }
 
+/// Fails when `value` is not finite or is negative.
+pub(super) fn not_negative(what: impl FnOnce() -> String, value: f64) -> Result<f64, AnalyticsError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(AnalyticsError::Chart(format!("{} is {value}; it must be a finite number, not negative", what())))
+    }
+}
+
 /// Relative luminance of an sRGB colour (WCAG 2.2 definition).
 pub(super) fn luminance(color: RGBColor) -> f64 {
     let channel = |c: u8| {

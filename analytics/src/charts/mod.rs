@@ -19,18 +19,21 @@
 //! | `diverging.rs` | Likert items as diverging stacked bars ([`likert_chart`]) |
 //! | `histogram.rs` | a scale's scores with its bands and a "you are here" marker ([`histogram_chart`]) |
 //! | `trend.rs` | a value over periods with its 95 % confidence band ([`trend_chart`]) |
+//! | `multiples.rs` | the same bars, one small panel per subgroup ([`small_multiples_chart`]) |
 //! | `common.rs` | what they share: sizes, colours, text fitting, hatching, the SVG header |
 
 mod bars;
 mod common;
 mod diverging;
 mod histogram;
+mod multiples;
 mod trend;
 
 pub use bars::bar_chart_svg;
 pub use common::withheld_text;
 pub use diverging::{LikertChart, LikertCounts, LikertRow, likert_chart};
 pub use histogram::{HistogramChart, Marker, histogram_chart};
+pub use multiples::{GroupPanel, SmallMultiplesChart, small_multiples_chart};
 pub use trend::{TrendChart, TrendPoint, trend_chart};
 
 /// The text companion of a chart: what a screen reader announces, and the table shown
