@@ -6,7 +6,8 @@
 //!
 //! This crate is **pure computation, no I/O**: no files, network, clock, randomness,
 //! database or logging. The server loads encoded answers and hands them over as byte
-//! slices; everything here is a function of its arguments. (Counting a large campaign is
+//! slices; everything here is a function of its arguments (exports are returned as text
+//! or bytes for the server to send). (Counting a large campaign is
 //! split over the available cores with `std::thread::scope`; results do not depend on it.)
 //!
 //! ## Pipeline
@@ -40,6 +41,9 @@
 //!    ([`small_multiples_chart`]) — each with a [`ChartText`]: the same numbers as a text
 //!    alternative and a table. Labels come translated from the caller.
 //!
+//! [`answers_csv`] and [`codebook_csv`] export a campaign's answers, de-identified, for
+//! the quality team (`export.rs`).
+//!
 //! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
 //! nullable `Int32` column per item, for analyses that want a frame;
 //! [`CampaignReport::compute`] and [`scale_scores`] work on it and give the same report as
@@ -59,6 +63,7 @@
 //! | `frame.rs` | the polars frame |
 //! | `position.rs` | a scale's histogram and a respondent's position, disclosure-controlled |
 //! | `charts/` | SVG charts, one file per kind, shared helpers in `charts/common.rs` |
+//! | `export.rs` | de-identified CSV with its codebook |
 //!
 //! ## Federation
 //! Several institutions will compare results without pooling raw answers. Every statistic
@@ -85,6 +90,7 @@ mod charts;
 mod co_evaluation;
 pub mod disclosure;
 mod error;
+mod export;
 mod frame;
 mod item_summary;
 mod position;
@@ -112,6 +118,7 @@ pub use disclosure::{
     Disclosed, DisclosedTable, disclose_counts, disclose_derived, disclose_share, disclose_summary, disclose_table,
 };
 pub use error::AnalyticsError;
+pub use export::{CHOICES_SEPARATOR, ExportRow, META_COLUMNS, answers_csv, codebook_csv};
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};
 pub use position::{MAX_BINS, ScoreBin, ScoreHistogram, ScorePosition};
