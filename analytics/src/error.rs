@@ -48,6 +48,14 @@ pub enum AnalyticsError {
     /// the questionnaire.
     #[error("item {0} cannot group respondents: it is not a single choice item of this questionnaire")]
     Grouping(String),
+    /// A score to locate among a campaign's scores is not a finite number.
+    #[error("score {score} on scale {scale} is not a finite number")]
+    Score {
+        /// Scale id.
+        scale: String,
+        /// The score given.
+        score: f64,
+    },
     /// A chart value is negative or not finite, or drawing failed.
     #[error("chart: {0}")]
     Chart(String),

@@ -6,7 +6,8 @@
 //!
 //! This crate is **pure computation, no I/O**: no files, network, clock, randomness,
 //! database or logging. The server loads encoded answers and hands them over as byte
-//! slices; everything here is a function of its arguments. (Counting a large campaign is
+//! slices; everything here is a function of its arguments (exports are returned as text
+//! or bytes for the server to send). (Counting a large campaign is
 //! split over the available cores with `std::thread::scope`; results do not depend on it.)
 //!
 //! ## Pipeline
@@ -30,8 +31,18 @@
 //!    single choice item, or by week or month of submission — and [`Breakdown`] shows
 //!    the figures per group, with disclosure control across groups
 //!    ([`disclose_table`]).
-//! 6. [`bar_chart_svg`] draws an SVG readable on a 360 px phone screen; [`ChartText`]
-//!    carries the same numbers as a table and a text alternative.
+//! 6. [`ScoreHistogram`] bins a scale's scores (merging bins until none holds fewer than
+//!    `k` responses) and [`ScorePosition`] tells a respondent the shares of scores below,
+//!    equal to and above theirs, for the private return page.
+//! 7. Charts draw SVG readable on a 360 px phone screen — bars ([`bar_chart_svg`]), Likert
+//!    items as diverging stacked bars ([`likert_chart`]), a scale's histogram over its
+//!    bands with a "you are here" marker ([`histogram_chart`]), a trend with its 95 %
+//!    confidence band ([`trend_chart`]), small multiples by subgroup
+//!    ([`small_multiples_chart`]) — each with a [`ChartText`]: the same numbers as a text
+//!    alternative and a table. Labels come translated from the caller.
+//!
+//! [`answers_csv`] and [`codebook_csv`] export a campaign's answers, de-identified, for
+//! the quality team (`export.rs`).
 //!
 //! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
 //! nullable `Int32` column per item, for analyses that want a frame;
@@ -50,7 +61,9 @@
 //! | `breakdown.rs`, `calendar.rs` | figures by subgroup or by week/month ([`GroupedTally`], [`Breakdown`]) |
 //! | `disclosure.rs` | small-cell suppression, in rows and in tables of groups |
 //! | `frame.rs` | the polars frame |
-//! | `charts.rs` | SVG charts |
+//! | `position.rs` | a scale's histogram and a respondent's position, disclosure-controlled |
+//! | `charts/` | SVG charts, one file per kind, shared helpers in `charts/common.rs` |
+//! | `export.rs` | de-identified CSV with its codebook |
 //!
 //! ## Federation
 //! Several institutions will compare results without pooling raw answers. Every statistic
@@ -77,8 +90,10 @@ mod charts;
 mod co_evaluation;
 pub mod disclosure;
 mod error;
+mod export;
 mod frame;
 mod item_summary;
+mod position;
 mod reliability;
 mod report;
 mod scale_summary;
@@ -90,7 +105,11 @@ pub use breakdown::{
     Breakdown, Group, GroupItemFigures, GroupScaleFigures, GroupSize, GroupedTally, Grouping, ItemBreakdown,
     ScaleBreakdown,
 };
-pub use charts::{ChartText, bar_chart_svg};
+pub use charts::{
+    Chart, ChartText, GroupPanel, HistogramChart, LikertChart, LikertCounts, LikertRow, Marker, SmallMultiplesChart,
+    TrendChart, TrendPoint, bar_chart_svg, histogram_chart, likert_chart, small_multiples_chart, trend_chart,
+    withheld_text,
+};
 pub use co_evaluation::{
     CoEvaluation, FLOOR_CEILING_FLAG_PCT, FloorCeiling, ItemQuality, ItemQualityFigures, ItemShare, MISSING_FLAG_PCT,
     ScaleQuality, ScaleReliability, Share,
@@ -99,8 +118,10 @@ pub use disclosure::{
     Disclosed, DisclosedTable, disclose_counts, disclose_derived, disclose_share, disclose_summary, disclose_table,
 };
 pub use error::AnalyticsError;
+pub use export::{CHOICES_SEPARATOR, ExportRow, META_COLUMNS, answers_csv, codebook_csv};
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};
+pub use position::{MAX_BINS, ScoreBin, ScoreHistogram, ScorePosition};
 pub use reliability::{ItemCovariance, ItemTotal, Reliability};
 pub use report::{BandRow, CampaignReport, ItemFigures, ItemReport, OptionRow, ScaleFigures, ScaleReport};
 pub use scale_summary::{ScaleSummary, scale_scores};
