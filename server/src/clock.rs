@@ -20,9 +20,27 @@ pub fn iso_datetime(millis: i64) -> String {
     format!("{date} {:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60)
 }
 
+/// The ISO 8601 week (`2026-W48`) of a time in ms since the epoch, UTC: as fine as
+/// de-identified exports date a response.
+pub fn iso_week(millis: i64) -> Option<String> {
+    let at = time::OffsetDateTime::from_unix_timestamp(millis.div_euclid(1000)).ok()?;
+    let (year, week, _) = at.to_iso_week_date();
+    Some(format!("{year}-W{week:02}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_weeks_follow_iso_8601_at_year_ends() {
+        // Monday 2026-11-23; Thursday 2026-12-31 (week 53 of 2026); Friday 2027-01-01
+        // still belongs to 2026-W53; Monday 2027-01-04 starts 2027-W01.
+        assert_eq!(iso_week(1_795_392_000_000).as_deref(), Some("2026-W48"));
+        assert_eq!(iso_week(1_798_675_200_000).as_deref(), Some("2026-W53"));
+        assert_eq!(iso_week(1_798_761_600_000).as_deref(), Some("2026-W53"));
+        assert_eq!(iso_week(1_799_020_800_000).as_deref(), Some("2027-W01"));
+    }
 
     #[test]
     fn times_are_written_in_utc() {

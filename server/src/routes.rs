@@ -176,6 +176,18 @@ fn form_routes() -> RouteTable {
             Access::Staff(Need::SeeResults),
             get(crate::results::handlers::chart),
         )
+        .add(
+            "GET",
+            "/equipe/campagnes/{campaign}/reponses.csv",
+            Access::Staff(Need::ExportAnswers),
+            get(crate::results::handlers::answers_csv),
+        )
+        .add(
+            "GET",
+            "/equipe/campagnes/{campaign}/dictionnaire.csv",
+            Access::Staff(Need::SeeResults),
+            get(crate::results::handlers::codebook_csv),
+        )
         .add("POST", "/equipe/personnes", Access::Staff(Need::ManagePeople), post(people::invite))
         .add(
             "POST",

@@ -1,4 +1,5 @@
-//! Downloads from a campaign's results page: each chart as an SVG file.
+//! Downloads from a campaign's results page: each chart as an SVG file, the
+//! de-identified answers (CSV) and their codebook.
 
 use app::i18n::Lang;
 use axum::extract::{Path, Query, State};
@@ -6,9 +7,14 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 
+use crate::audit::{self, AuditEvent};
+use crate::clock::iso_week;
+use crate::entities::campaign;
 use crate::error::ApiError;
 use crate::forms::cookies;
+use crate::identity::{Action, Decision, SignedIn};
 use crate::startup::AppState;
+use analytics::ExportRow;
 use app::staff::StaffAnswer;
 
 fn lang_param(query: &HashMap<String, String>) -> Lang {
@@ -59,5 +65,104 @@ pub async fn chart(
         )
             .into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// The signed-in caller and the campaign, when `action` is allowed on it; otherwise the
+/// response to send (401, 403, 404).
+async fn campaign_allowed(
+    state: &AppState,
+    headers: &HeaderMap,
+    campaign: &str,
+    action: impl Fn(i32) -> Action,
+) -> Result<(SignedIn, campaign::Model), Response> {
+    let signed_in = match state.staff.signed_in(&cookies(headers)).await {
+        Ok(Some(signed_in)) => signed_in,
+        Ok(None) => return Err(StatusCode::UNAUTHORIZED.into_response()),
+        Err(err) => return Err(ApiError::Unavailable(err).into_response()),
+    };
+    match state.staff.campaign_for(&signed_in, campaign, action).await {
+        Ok((Decision::Allow, Some(found))) => Ok((signed_in, found)),
+        Ok((Decision::Forbidden, _)) => Err(StatusCode::FORBIDDEN.into_response()),
+        Ok((Decision::SignInRequired, _)) => Err(StatusCode::UNAUTHORIZED.into_response()),
+        Ok(_) => Err(StatusCode::NOT_FOUND.into_response()),
+        Err(err) => Err(ApiError::Unavailable(err).into_response()),
+    }
+}
+
+fn attachment(content_type: &str, filename: String, body: impl IntoResponse) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+            // Row-level data: never kept by a browser or proxy cache.
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /equipe/campagnes/{campaign}/reponses.csv`: the campaign's de-identified answers,
+/// one row per response (no identity, no free text, submission dated by ISO week only),
+/// for those allowed to export answers. Each download is written to the audit log first.
+pub async fn answers_csv(State(state): State<AppState>, Path(campaign): Path<String>, headers: HeaderMap) -> Response {
+    let (signed_in, found) = match campaign_allowed(&state, &headers, &campaign, |institution| Action::ExportAnswers {
+        institution,
+    })
+    .await
+    {
+        Ok(allowed) => allowed,
+        Err(response) => return response,
+    };
+    let (questionnaire, rows) = match state.results.export_rows(&found).await {
+        Ok(loaded) => loaded,
+        Err(err) => return ApiError::Internal(err.to_string()).into_response(),
+    };
+    let periods: Vec<String> =
+        rows.iter().map(|r| iso_week(r.submitted_at.unwrap_or_default()).unwrap_or_default()).collect();
+    let export = rows.iter().zip(&periods).map(|(row, period)| ExportRow {
+        campaign: &found.title,
+        period,
+        language: &row.language,
+        codes: &row.codes,
+    });
+    let csv = match analytics::answers_csv(&questionnaire, export) {
+        Ok(csv) => csv,
+        Err(err) => return ApiError::Internal(err.to_string()).into_response(),
+    };
+    let event = AuditEvent {
+        actor: format!("person:{}", signed_in.person_id),
+        action: "answers.exported".to_string(),
+        subject: format!("campaign:{}", found.public_id),
+        detail: format!("csv, {} rows", rows.len()),
+        institution: Some(found.institution_id),
+    };
+    if let Err(err) = audit::append(&state.db, event).await {
+        return ApiError::Unavailable(err).into_response();
+    }
+    attachment("text/csv; charset=utf-8", format!("reponses-{}.csv", found.public_id), csv)
+}
+
+/// `GET /equipe/campagnes/{campaign}/dictionnaire.csv?lang=`: the codebook of the answers
+/// export (one row per column, code and label), in the page's language.
+pub async fn codebook_csv(
+    State(state): State<AppState>,
+    Path(campaign): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let (_, found) =
+        match campaign_allowed(&state, &headers, &campaign, |institution| Action::SeeResults { institution }).await {
+            Ok(allowed) => allowed,
+            Err(response) => return response,
+        };
+    match state.results.questionnaire(found.questionnaire_version_id).await {
+        Ok(questionnaire) => attachment(
+            "text/csv; charset=utf-8",
+            format!("dictionnaire-{}.csv", found.public_id),
+            analytics::codebook_csv(&questionnaire, lang_param(&query).tag()),
+        ),
+        Err(err) => ApiError::Internal(err.to_string()).into_response(),
     }
 }

@@ -80,6 +80,15 @@ impl ResultsService {
         Arc::clone(&self.definitions)
     }
 
+    /// Every submitted response of a campaign, for an export, with its questionnaire.
+    pub async fn export_rows(
+        &self,
+        found: &campaign::Model,
+    ) -> Result<(Arc<Questionnaire>, Vec<tallies::StoredRow>), ResultsError> {
+        let questionnaire = self.questionnaire(found.questionnaire_version_id).await?;
+        Ok((questionnaire, self.tallies.export_rows(found.id).await?))
+    }
+
     /// Runs `read` on the campaign's current tallies.
     pub async fn with_tallies<R>(
         &self,
@@ -152,7 +161,21 @@ impl ResultsService {
                     min_cell_size: k,
                     summary,
                     over_time: present::over_time(tallies, k, lang),
-                    scales: report.scales.iter().filter_map(|s| present::scale_panel(q, s, lang)).collect(),
+                    scales: {
+                        let summaries = tallies.overall.scale_summaries();
+                        let by_month = tallies.by_month.breakdown(k).ok();
+                        report
+                            .scales
+                            .iter()
+                            .flat_map(|s| {
+                                let summary = summaries.iter().find(|x| x.scale_id == s.scale_id);
+                                let trend =
+                                    by_month.as_ref().and_then(|b| present::scale_trend_panel(q, b, &s.scale_id, lang));
+                                [present::scale_panel(q, s, summary, k, lang, None), trend]
+                            })
+                            .flatten()
+                            .collect()
+                    },
                     items: present::item_panels(q, &report, lang, false),
                     breakdown_choices: q
                         .answerable_items()
@@ -183,20 +206,14 @@ fn everyone(tallies: &CampaignTallies, k: u32, scores: &[ScaleScore], lang: Lang
     let q = &tallies.questionnaire;
     let report = tallies.overall.report(k);
     let enough = report.respondents.shown().is_some();
+    let summaries = tallies.overall.scale_summaries();
     let scales: Vec<Panel> = report
         .scales
         .iter()
         .filter_map(|scale_report| {
-            let mut panel = present::scale_panel(q, scale_report, lang)?;
-            let mine = scores.iter().find(|s| s.scale_id == scale_report.scale_id);
-            if let (Some(band), Disclosed::Shown(figures)) = (mine.and_then(|s| s.band), &scale_report.figures)
-                && let Some(Disclosed::Shown(share)) = figures.bands.iter().find(|b| b.band == band).map(|b| &b.pct)
-            {
-                panel
-                    .lines
-                    .insert(0, lang.t_args("results-your-band-share", &[("pct", words::pct(lang, *share).into())]));
-            }
-            Some(panel)
+            let mine = scores.iter().find(|s| s.scale_id == scale_report.scale_id).and_then(|s| s.value);
+            let summary = summaries.iter().find(|s| s.scale_id == scale_report.scale_id);
+            present::scale_panel(q, scale_report, summary, k, lang, mine.map(|score| present::OwnScore { score }))
         })
         .collect();
     EveryoneResults {

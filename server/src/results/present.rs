@@ -2,7 +2,11 @@
 //! charts and tables, in the page's language, every figure already disclosure-controlled
 //! by `analytics` (nothing here looks at a raw count the report did not publish).
 
-use analytics::{Breakdown, CampaignReport, CoEvaluation, Disclosed, Group, ItemReport, ScaleReport, bar_chart_svg};
+use analytics::{
+    Breakdown, CampaignReport, CoEvaluation, Disclosed, Group, GroupPanel, HistogramChart, ItemReport, LikertChart,
+    LikertRow, Marker, ScaleReport, ScaleSummary, ScoreHistogram, SmallMultiplesChart, TrendChart, TrendPoint,
+    bar_chart_svg, histogram_chart, likert_chart, small_multiples_chart, trend_chart,
+};
 use app::i18n::Lang;
 use app::results::{Chart, Panel, Table};
 use survey_defs::{ItemKind, Questionnaire};
@@ -28,6 +32,26 @@ pub fn bars_chart(id: &str, title: &str, x_label: &str, bars: &[(String, f64)]) 
             None
         }
     }
+}
+
+/// A chart drawn by `analytics`, with its own table, as the page shows it.
+fn drawn(id: &str, caption: String, chart: Result<analytics::Chart, analytics::AnalyticsError>) -> Option<Chart> {
+    match chart {
+        Ok(chart) => Some(Chart {
+            id: id.to_string(),
+            svg: chart.svg,
+            table: Table { caption, columns: chart.text.header, rows: chart.text.table },
+        }),
+        Err(err) => {
+            tracing::error!(error = %err, chart = id, "chart not drawn");
+            None
+        }
+    }
+}
+
+/// The "fewer than k" text charts write, `{n}` standing for the bound.
+fn withheld_template(lang: Lang) -> String {
+    lang.t_args("results-fewer-than", &[("k", "{n}".into())])
 }
 
 fn table(caption: String, columns: Vec<String>, rows: Vec<Vec<String>>) -> Table {
@@ -93,6 +117,29 @@ pub fn item_panel(questionnaire: &Questionnaire, report: &ItemReport, lang: Lang
     {
         panel.lines.push(distribution_line(lang, d, |v| number(lang, v, 1)));
     }
+    if let ItemKind::Likert { options } = &item.kind {
+        let labels: Vec<String> =
+            options.iter().map(|o| app::questionnaire_view::text_in(&o.label, lang).text).collect();
+        // Points with a scoring value form the ordered scale; options after them ("don't
+        // know") are only in the table.
+        let scale_points = options.iter().take_while(|o| o.value.is_some()).count().max(2).min(labels.len());
+        let withheld = withheld_template(lang);
+        let chart = likert_chart(&LikertChart {
+            title: &heading,
+            axis_label: &lang.t("results-axis-pct"),
+            item_header: &lang.t("results-col-item"),
+            options: &labels,
+            scale_points,
+            withheld: &withheld,
+            withheld_legend: &lang.t("results-withheld-legend"),
+            rows: &[LikertRow::from_report(&heading, report)],
+        });
+        let caption = lang.t_args("results-answers-to", &[("question", heading.clone().into())]);
+        panel.chart = drawn(&id, caption, chart);
+        if panel.chart.is_some() {
+            return Some(panel);
+        }
+    }
     if !figures.options.is_empty() {
         let rows: Vec<Vec<String>> = figures
             .options
@@ -115,8 +162,22 @@ pub fn item_panel(questionnaire: &Questionnaire, report: &ItemReport, lang: Lang
     Some(panel)
 }
 
-/// One scale's panel: distribution and bands.
-pub fn scale_panel(questionnaire: &Questionnaire, report: &ScaleReport, lang: Lang) -> Option<Panel> {
+/// A respondent's own score, to mark on a scale's histogram.
+pub struct OwnScore {
+    /// The score.
+    pub score: f64,
+}
+
+/// One scale's panel: distribution, bands and the histogram of scores (with `own` marked
+/// on a respondent's page).
+pub fn scale_panel(
+    questionnaire: &Questionnaire,
+    report: &ScaleReport,
+    summary: Option<&ScaleSummary>,
+    k: u32,
+    lang: Lang,
+    own: Option<OwnScore>,
+) -> Option<Panel> {
     let scale = questionnaire.scales.iter().find(|s| s.id == report.scale_id)?;
     let (heading, heading_lang) = scale_title(questionnaire, &scale.id, lang);
     let id = format!("scale-{}", scale.id);
@@ -125,7 +186,7 @@ pub fn scale_panel(questionnaire: &Questionnaire, report: &ScaleReport, lang: La
         heading: heading.clone(),
         heading_lang,
         lines: Vec::new(),
-        note: scale.caveat.as_ref().map(|c| app::questionnaire_view::text_in(c, lang).text),
+        note: None,
         chart: None,
         table: None,
     };
@@ -136,6 +197,9 @@ pub fn scale_panel(questionnaire: &Questionnaire, report: &ScaleReport, lang: La
             return Some(panel);
         }
     };
+    if own.is_none() {
+        panel.note = scale.caveat.as_ref().map(|c| app::questionnaire_view::text_in(c, lang).text);
+    }
     panel.lines.push(lang.t_args(
         "results-scored",
         &[("scored", count(figures.scored).into()), ("not_scored", count(figures.not_scored).into())],
@@ -144,24 +208,109 @@ pub fn scale_panel(questionnaire: &Questionnaire, report: &ScaleReport, lang: La
     let band_label = |band: usize| {
         scale.bands.get(band).map(|b| app::questionnaire_view::text_in(&b.label, lang).text).unwrap_or_default()
     };
-    let rows: Vec<Vec<String>> = figures
+    let band_rows: Vec<Vec<String>> = figures
         .bands
         .iter()
         .map(|b| vec![band_label(b.band), disclosed_count(lang, &b.count), disclosed_pct(lang, &b.pct)])
         .collect();
-    if !rows.is_empty() {
-        let bars: Vec<(String, f64)> =
-            figures.bands.iter().filter_map(|b| Some((band_label(b.band), *b.pct.shown()?))).collect();
-        let columns = vec![lang.t("results-col-band"), lang.t("results-col-count"), lang.t("results-col-pct")];
-        let caption = lang.t_args("results-bands-of", &[("scale", heading.clone().into())]);
-        if let Some(mut chart) = bars_chart(&id, &heading, &lang.t("results-axis-pct"), &bars) {
-            chart.table = table(caption, columns, rows);
-            panel.chart = Some(chart);
-        } else {
-            panel.table = Some(table(caption, columns, rows));
+    if !band_rows.is_empty() {
+        panel.table = Some(table(
+            lang.t_args("results-bands-of", &[("scale", heading.clone().into())]),
+            vec![lang.t("results-col-band"), lang.t("results-col-count"), lang.t("results-col-pct")],
+            band_rows,
+        ));
+    }
+    let Some(summary) = summary else { return Some(panel) };
+    if let Some(own) = &own
+        && let Ok(Disclosed::Shown(position)) = analytics::ScorePosition::locate(summary, own.score, k)
+    {
+        // A share resting on fewer than k people is withheld: say only what is shown.
+        let line = match (position.below_pct.shown(), position.above_pct.shown()) {
+            (Some(below), Some(above)) => Some(lang.t_args(
+                "results-your-position",
+                &[("below", pct(lang, *below).into()), ("above", pct(lang, *above).into())],
+            )),
+            (Some(below), None) => {
+                Some(lang.t_args("results-your-position-below", &[("below", pct(lang, *below).into())]))
+            }
+            (None, Some(above)) => {
+                Some(lang.t_args("results-your-position-above", &[("above", pct(lang, *above).into())]))
+            }
+            (None, None) => None,
+        };
+        if let Some(line) = line {
+            panel.lines.insert(0, line);
         }
     }
+    match ScoreHistogram::from_summary(questionnaire, summary, k) {
+        Ok(histogram) if !histogram.is_withheld() => {
+            let labels: Vec<String> = (0..histogram.bands.len()).map(band_label).collect();
+            let withheld = withheld_template(lang);
+            let marker_label =
+                own.as_ref().map(|o| lang.t_args("results-you", &[("score", score(lang, o.score).into())]));
+            let chart = histogram_chart(&HistogramChart {
+                title: &heading,
+                x_label: &lang.t("results-axis-score"),
+                y_label: &lang.t("results-axis-responses"),
+                withheld: &withheld,
+                histogram: &histogram,
+                band_labels: &labels,
+                marker: own.as_ref().zip(marker_label.as_deref()).map(|(o, label)| Marker { score: o.score, label }),
+            });
+            let caption = lang.t_args("results-distribution-of", &[("scale", heading.clone().into())]);
+            panel.chart = drawn(&id, caption, chart);
+        }
+        Ok(_) => {}
+        Err(err) => tracing::error!(error = %err, scale = scale.id, "histogram not computed"),
+    }
     Some(panel)
+}
+
+/// A scale's mean per month, with its 95 % confidence interval.
+pub fn scale_trend_panel(
+    questionnaire: &Questionnaire,
+    breakdown: &Breakdown,
+    scale_id: &str,
+    lang: Lang,
+) -> Option<Panel> {
+    let scale = breakdown.scales.iter().find(|s| s.scale_id == scale_id)?;
+    if breakdown.groups.len() < 2 {
+        return None;
+    }
+    let (heading, heading_lang) = scale_title(questionnaire, scale_id, lang);
+    let points: Vec<TrendPoint> = breakdown
+        .groups
+        .iter()
+        .zip(&scale.groups)
+        .map(|(group, figures)| TrendPoint {
+            label: group_label(questionnaire, None, &group.group, lang),
+            value: match figures {
+                Disclosed::Shown(f) => Disclosed::Shown(f.distribution.mean),
+                Disclosed::Suppressed { fewer_than } => Disclosed::Suppressed { fewer_than: *fewer_than },
+            },
+            ci95: figures.shown().and_then(|f| f.distribution.mean_ci95),
+        })
+        .collect();
+    let title = lang.t_args("results-trend-of", &[("scale", heading.clone().into())]);
+    let withheld = withheld_template(lang);
+    let id = format!("trend-{scale_id}");
+    let chart = trend_chart(&TrendChart {
+        title: &title,
+        x_label: &lang.t("results-col-month"),
+        y_label: &lang.t("results-axis-mean"),
+        ci_label: &lang.t("results-col-ci"),
+        withheld: &withheld,
+        points: &points,
+    });
+    Some(Panel {
+        id: id.clone(),
+        heading: title.clone(),
+        heading_lang,
+        lines: Vec::new(),
+        note: None,
+        chart: drawn(&id, title, chart),
+        table: None,
+    })
 }
 
 /// The name of a group in words.
@@ -180,31 +329,37 @@ pub fn group_label(questionnaire: &Questionnaire, by: Option<&str>, group: &Grou
     }
 }
 
-/// Responses per week, as a chart (weeks with fewer than k responses withheld).
+/// Responses per week, as a line (weeks with fewer than k responses withheld).
 pub fn over_time(tallies: &CampaignTallies, k: u32, lang: Lang) -> Option<Chart> {
     let breakdown = tallies.by_week.breakdown(k).ok()?;
     if breakdown.groups.is_empty() {
         return None;
     }
     let q = &tallies.questionnaire;
-    let rows: Vec<Vec<String>> = breakdown
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+    let points: Vec<TrendPoint> = breakdown
         .groups
         .iter()
-        .map(|g| vec![group_label(q, None, &g.group, lang), disclosed_count(lang, &g.respondents)])
-        .collect();
-    let bars: Vec<(String, f64)> = breakdown
-        .groups
-        .iter()
-        .filter_map(|g| {
-            #[allow(clippy::cast_precision_loss)] // counts far below 2^53
-            let n = *g.respondents.shown()? as f64;
-            Some((group_label(q, None, &g.group, lang), n))
+        .map(|g| TrendPoint {
+            label: group_label(q, None, &g.group, lang),
+            value: match g.respondents {
+                Disclosed::Shown(n) => Disclosed::Shown(n as f64),
+                Disclosed::Suppressed { fewer_than } => Disclosed::Suppressed { fewer_than },
+            },
+            ci95: None,
         })
         .collect();
     let title = lang.t("results-over-time");
-    let mut chart = bars_chart("over-time", &title, &lang.t("results-axis-responses"), &bars)?;
-    chart.table = table(title, vec![lang.t("results-col-week"), lang.t("results-col-responses")], rows);
-    Some(chart)
+    let withheld = withheld_template(lang);
+    let chart = trend_chart(&TrendChart {
+        title: &title,
+        x_label: &lang.t("results-col-week"),
+        y_label: &lang.t("results-axis-responses"),
+        ci_label: &lang.t("results-col-ci"),
+        withheld: &withheld,
+        points: &points,
+    });
+    drawn("over-time", title, chart)
 }
 
 /// Figures group by group, one panel per scale then per item with options.
@@ -296,31 +451,38 @@ pub fn breakdown_panels(questionnaire: &Questionnaire, breakdown: &Breakdown, by
         if codes.is_empty() {
             continue;
         }
-        let mut columns = vec![lang.t("results-col-group")];
-        columns.extend(codes.iter().map(|c| option_label(definition, c, lang)));
-        let rows = item
+        let categories: Vec<String> = codes.iter().map(|c| option_label(definition, c, lang)).collect();
+        let panels_of_groups: Vec<GroupPanel> = item
             .groups
             .iter()
             .zip(&groups)
-            .map(|(figures, name)| {
-                let mut row = vec![name.clone()];
-                match figures {
-                    Disclosed::Shown(f) => row.extend(f.options.iter().map(|o| disclosed_pct(lang, &o.pct))),
-                    Disclosed::Suppressed { fewer_than } => {
-                        row.extend(codes.iter().map(|_| withheld(lang, *fewer_than)));
-                    }
-                }
-                row
+            .map(|(figures, name)| GroupPanel {
+                name: name.clone(),
+                values: match figures {
+                    Disclosed::Shown(f) => Disclosed::Shown(f.options.iter().map(|o| o.pct).collect()),
+                    Disclosed::Suppressed { fewer_than } => Disclosed::Suppressed { fewer_than: *fewer_than },
+                },
             })
             .collect();
+        let id = format!("by-item-{}", item.item_id);
+        let caption = lang.t_args("results-by-group-of", &[("what", heading.clone().into())]);
+        let withheld = withheld_template(lang);
+        let chart = small_multiples_chart(&SmallMultiplesChart {
+            title: &heading,
+            x_label: &lang.t("results-axis-pct"),
+            group_header: &lang.t("results-col-group"),
+            withheld: &withheld,
+            categories: &categories,
+            groups: &panels_of_groups,
+        });
         panels.push(Panel {
-            id: format!("by-item-{}", item.item_id),
+            id: id.clone(),
             heading: heading.clone(),
             heading_lang,
             lines: Vec::new(),
             note: None,
-            chart: None,
-            table: Some(table(lang.t_args("results-by-group-of", &[("what", heading.into())]), columns, rows)),
+            chart: drawn(&id, caption, chart),
+            table: None,
         });
     }
     panels

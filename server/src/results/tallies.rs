@@ -85,6 +85,16 @@ impl CampaignTallies {
     }
 }
 
+/// A stored response as exports read it.
+pub struct StoredRow {
+    /// The answers' codes (`survey_defs::AnswerLayout`).
+    pub codes: Vec<u8>,
+    /// When submitted (ms since the epoch).
+    pub submitted_at: Option<i64>,
+    /// The language answered in.
+    pub language: String,
+}
+
 type Slot = Arc<tokio::sync::Mutex<Option<CampaignTallies>>>;
 
 /// The tallies of every campaign viewed since start-up.
@@ -150,6 +160,37 @@ impl TallyCache {
             tallies.by_item.insert(item_id.to_string(), grouped);
         }
         Ok(read(tallies))
+    }
+
+    /// Every submitted response of a campaign, in id order.
+    pub async fn export_rows(&self, campaign_id: i32) -> Result<Vec<StoredRow>, DbErr> {
+        let mut rows = Vec::new();
+        let mut after = 0;
+        loop {
+            let page: Vec<(i64, Vec<u8>, Option<i64>, String)> = response::Entity::find()
+                .select_only()
+                .columns([
+                    response::Column::Id,
+                    response::Column::Codes,
+                    response::Column::SubmittedAt,
+                    response::Column::Language,
+                ])
+                .filter(response::Column::CampaignId.eq(campaign_id))
+                .filter(response::Column::Status.eq(response::SUBMITTED))
+                .filter(response::Column::Id.gt(after))
+                .order_by_asc(response::Column::Id)
+                .limit(PAGE)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            let Some((last, ..)) = page.last() else { return Ok(rows) };
+            after = *last;
+            rows.extend(page.into_iter().map(|(_, codes, submitted_at, language)| StoredRow {
+                codes,
+                submitted_at,
+                language,
+            }));
+        }
     }
 
     async fn count_all(

@@ -3,6 +3,7 @@
 
 use crate::harness::TestApp;
 use crate::staff_support::signed_in;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use server::identity::Role;
 
@@ -77,6 +78,16 @@ async fn a_respondent_sees_everyones_results_only_once_k_people_have_answered() 
 
     let english = return_page(&app, &secrets[0], "en").await;
     assert!(english.contains("5 people have answered so far.") && english.contains("Mean 10.2"), "{english}");
+
+    // Five more at 27: of the ten, 2 score below 9 (withheld: fewer than 5), 1 equal,
+    // 7 above (70 %). Only the share resting on at least k people is told.
+    for i in 5..10 {
+        submit(&app, &format!("results-key-{i:06}"), [3; 9]).await;
+    }
+    let page = return_page(&app, &secrets[2], "fr").await;
+    assert!(page.contains("70\u{202f}% des personnes ont un score plus haut que le vôtre."), "{page}");
+    assert!(!page.contains("plus bas que le vôtre"), "the 2 below are fewer than k");
+    assert!(page.contains("Vous : 9"), "the respondent's place is marked on the histogram");
 }
 
 #[tokio::test]
@@ -161,4 +172,56 @@ async fn a_withdrawn_response_leaves_the_figures_at_once() {
     assert_eq!(withdrawn.status(), 303);
     let page = return_page(&app, &secrets[0], "en").await;
     assert!(page.contains("Fewer than 5 people have answered so far."), "{page}");
+}
+
+#[tokio::test]
+async fn the_quality_team_downloads_de_identified_answers_and_the_download_is_logged() {
+    let app = TestApp::spawn().await;
+    for (i, values) in ANSWERS.iter().enumerate() {
+        submit(&app, &format!("export-key-{i:06}"), *values).await;
+    }
+    let quality = signed_in(&app, "qualite@demo.test", Role::QualityTeam, "demo").await;
+    let response = app
+        .client
+        .get(app.url("/equipe/campagnes/demo-phq-9/reponses.csv"))
+        .header("cookie", &quality.cookie)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert!(response.headers()["content-disposition"].to_str().expect("ascii").contains("reponses-demo-phq-9.csv"));
+    let csv = response.text().await.expect("body");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6, "a header and five responses: {csv}");
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(&header[..4], ["row", "campaign", "period", "language"]);
+    assert!(header.contains(&"phq9_1") && header.contains(&"phq9_total"), "items and the score: {header:?}");
+    let score_column = header.iter().position(|c| *c == "phq9_total").expect("score column");
+    let mut scores: Vec<f64> =
+        lines[1..].iter().map(|l| l.split(',').nth(score_column).expect("cell").parse().expect("number")).collect();
+    scores.sort_by(f64::total_cmp);
+    assert_eq!(scores, [0.0, 3.0, 9.0, 12.0, 27.0]);
+    assert!(lines[1..].iter().all(|l| l.contains(",fr,") && l.contains("-W")), "week only, never a timestamp");
+
+    let entries = server::entities::audit_log::Entity::find()
+        .filter(server::entities::audit_log::Column::Action.eq("answers.exported"))
+        .all(&app.db)
+        .await
+        .expect("audit");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].subject, "campaign:demo-phq-9");
+
+    let (status, kind, codebook) =
+        staff_get(&app, &quality.cookie, "/equipe/campagnes/demo-phq-9/dictionnaire.csv?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(kind.starts_with("text/csv"));
+    assert!(codebook.contains("phq9_1") && codebook.contains("Not at all"), "{codebook}");
+
+    // Patient-partners read figures, never rows; nobody signed out gets anything.
+    let partner = signed_in(&app, "partenaire@demo.test", Role::PatientPartner, "demo").await;
+    let (status, _, _) = staff_get(&app, &partner.cookie, "/equipe/campagnes/demo-phq-9/reponses.csv").await;
+    assert_eq!(status, 403);
+    let (status, _, _) = staff_get(&app, "", "/equipe/campagnes/demo-phq-9/reponses.csv").await;
+    assert_eq!(status, 401);
 }
