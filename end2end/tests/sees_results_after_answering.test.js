@@ -42,6 +42,7 @@ test('a respondent sees their score at once and everyone\'s results from five re
   // Five responses: everyone's results appear.
   assert.ok(await page.getByText('5 personnes ont répondu pour l\'instant.').isVisible());
   assert.ok(await page.getByRole('img', { name: /Score PHQ-9/ }).first().isVisible(), 'a chart with a name');
+  assert.match(await page.locator('#everyone svg').first().innerHTML(), /Vous : 9/, 'their place on the histogram');
   await expectNoAxeViolations(page, 'return page with everyone\'s results');
   await expectNoHorizontalScroll(page, 'return page with everyone\'s results');
   await screenshot(page, 'results-01-return-page');
@@ -89,5 +90,19 @@ test('the quality team reads the results, groups them and downloads a chart', { 
   const text = Buffer.concat(svg).toString('utf8');
   assert.match(text, /^<\?xml/);
   assert.match(text, /<title>Réponses au fil du temps<\/title>/);
+
+  // De-identified answers: one row per response, no timestamp, scores computed.
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Réponses (CSV)' }).click(),
+  ]);
+  const csv = Buffer.concat(await (await csvDownload.createReadStream()).toArray()).toString('utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  assert.deepEqual(header.slice(0, 4), ['row', 'campaign', 'period', 'language']);
+  assert.equal(lines.length, 6, 'a header and the five responses');
+  const total = header.indexOf('phq9_total');
+  const scores = lines.slice(1).map((l) => Number(l.split(',')[total])).sort((a, b) => a - b);
+  assert.deepEqual(scores, [0, 3, 9, 12, 27]);
   assert.deepEqual(page.problems, []);
 });
