@@ -41,6 +41,9 @@ pub enum Grouping {
     Week,
     /// By calendar month of submission (UTC).
     Month,
+    /// By campaign, for campaigns on the same questionnaire version: each counted on its
+    /// own, then put side by side ([`GroupedTally::by_campaign`]).
+    Campaign,
 }
 
 /// One group of respondents.
@@ -67,6 +70,13 @@ pub enum Group {
         year: i32,
         /// Month, 1 to 12.
         month: u32,
+    },
+    /// Answered in this campaign.
+    Campaign {
+        /// Order among the campaigns compared.
+        index: u32,
+        /// The campaign's name, as its team wrote it.
+        name: String,
     },
 }
 
@@ -102,6 +112,8 @@ impl GroupedTally {
                 }
             }
             Grouping::Week | Grouping::Month => None,
+            // Rows do not say their campaign: campaigns are counted apart and compared.
+            Grouping::Campaign => return Err(AnalyticsError::Grouping("campaign".to_owned())),
         };
         let template = template.empty_like();
         Ok(Self { grouping, item, template, groups: BTreeMap::new(), rows: 0 })
@@ -120,6 +132,9 @@ impl GroupedTally {
     /// Counts stored rows, each with its submission time in milliseconds since the epoch
     /// (UTC; ignored when grouping by an item). A row of the wrong length is an error.
     pub fn add_rows<'a>(&mut self, rows: impl IntoIterator<Item = (&'a [u8], i64)>) -> Result<(), AnalyticsError> {
+        if self.grouping == Grouping::Campaign {
+            return Err(AnalyticsError::Grouping("campaign".to_owned()));
+        }
         let plan = std::sync::Arc::clone(self.template.plan());
         let mut buffers = RowBuffers::default();
         // Rows usually come in time order: the group of the last day is kept.
@@ -156,6 +171,25 @@ impl GroupedTally {
             self.rows += 1;
         }
         Ok(())
+    }
+
+    /// Campaigns on the same questionnaire version side by side, each from its own tally
+    /// (`(name, tally)`, in the order to show them): the breakdown "by campaign". Fails
+    /// without campaigns, or when their questionnaires differ.
+    pub fn by_campaign(campaigns: Vec<(String, CampaignTally)>) -> Result<Self, AnalyticsError> {
+        let Some((_, first)) = campaigns.first() else {
+            return Err(AnalyticsError::Grouping("campaign".to_owned()));
+        };
+        let template = first.empty_like();
+        let mut grouped = Self { grouping: Grouping::Campaign, item: None, template, groups: BTreeMap::new(), rows: 0 };
+        for (index, (name, tally)) in (0u32..).zip(campaigns) {
+            let mut mine = grouped.template.empty_like();
+            // Merging checks that both count the same questionnaire.
+            mine.merge(&tally)?;
+            grouped.rows += mine.respondents();
+            grouped.groups.insert(Group::Campaign { index, name }, mine);
+        }
+        Ok(grouped)
     }
 
     /// Adds another grouped tally of the same questionnaire and grouping (exact).

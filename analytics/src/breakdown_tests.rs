@@ -218,3 +218,27 @@ proptest! {
         prop_assert_eq!(a.breakdown(k).unwrap(), breakdown);
     }
 }
+
+#[test]
+fn campaigns_compared_side_by_side_keep_disclosure_control() {
+    let q = questionnaire();
+    // Campaign A: 6 responses; campaign B: 2 (below k = 5).
+    let mut a = CampaignTally::new(&q).expect("tally");
+    let mut b = CampaignTally::new(&q).expect("tally");
+    let rows_a: Vec<Vec<u8>> = (0..6).map(|i| bytes(&[i % 4, 1, 2, 40])).collect();
+    let rows_b: Vec<Vec<u8>> = (0..2).map(|i| bytes(&[i, 3, 3, 50])).collect();
+    a.add_rows(rows_a.iter().map(Vec::as_slice)).expect("a");
+    b.add_rows(rows_b.iter().map(Vec::as_slice)).expect("b");
+    let grouped = GroupedTally::by_campaign(vec![("A".to_owned(), a), ("B".to_owned(), b)]).expect("grouped");
+    assert_eq!(grouped.overall().expect("overall").respondents(), 8);
+    let breakdown = grouped.breakdown(5).expect("breakdown");
+    assert_eq!(breakdown.grouping, Grouping::Campaign);
+    let sizes: Vec<Option<u64>> = breakdown.groups.iter().map(|g| g.respondents.shown().copied()).collect();
+    // B (2) is withheld, and so is A: 8 − 6 would give B back.
+    assert_eq!(sizes, vec![None, None]);
+    assert!(matches!(&breakdown.groups[1].group, Group::Campaign { index: 1, name } if name == "B"));
+    let mut rows_only =
+        GroupedTally::by_campaign(vec![("A".to_owned(), CampaignTally::new(&q).expect("t"))]).expect("g");
+    assert!(matches!(rows_only.add_rows(std::iter::empty()), Err(AnalyticsError::Grouping(_))));
+    assert!(matches!(GroupedTally::by_campaign(Vec::new()), Err(AnalyticsError::Grouping(_))));
+}

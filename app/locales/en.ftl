@@ -322,6 +322,7 @@ results-scales = Scores
 results-items = Question by question
 results-breakdown = By group of respondents
 results-breakdown-by = Group respondents by their answer to
+results-breakdown-campaign = Campaign (compare this questionnaire's campaigns)
 results-breakdown-choose = Choose a question
 results-breakdown-show = Show
 results-breakdown-none = This questionnaire has no single-choice question to group respondents by.

@@ -323,6 +323,7 @@ results-scales = Scores
 results-items = Question par question
 results-breakdown = Par groupe de répondants
 results-breakdown-by = Grouper les répondants selon leur réponse à
+results-breakdown-campaign = Campagne (comparer les campagnes de ce questionnaire)
 results-breakdown-choose = Choisir une question
 results-breakdown-show = Afficher
 results-breakdown-none = Ce questionnaire n'a pas de question à choix unique pour grouper les répondants.

@@ -18,7 +18,7 @@ use app::catalog::service::ServiceError;
 use app::i18n::Lang;
 use app::results::{CampaignResults, EveryoneResults, Panel};
 use app::staff::StaffAnswer;
-use sea_orm::{DatabaseConnection, DbErr};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use survey_defs::{ColumnKind, Questionnaire, ScaleScore};
 
 use crate::campaigns::CampaignAdmin;
@@ -54,6 +54,11 @@ pub struct ResultsService {
     /// Parsed questionnaire versions.
     definitions: Arc<Definitions>,
 }
+
+/// The grouping "by campaign" in a results page's address (`?par=campagne`); item ids
+/// are `[a-z0-9_-]` too, but a questionnaire with an item of that name still groups by
+/// campaign first.
+pub const BY_CAMPAIGN: &str = "campagne";
 
 /// Whether respondents can be grouped by this item: one answer among options.
 fn groups_by(questionnaire: &Questionnaire, item_id: &str) -> bool {
@@ -127,20 +132,40 @@ impl ResultsService {
             staff.campaign_for(&signed_in, public_id, |institution| Action::SeeResults { institution }).await?;
         let (Decision::Allow, Some(found)) = (decision, found) else { return Ok(refusal(decision)) };
         let questionnaire = self.questionnaire(found.questionnaire_version_id).await?;
-        let by = by.filter(|id| groups_by(&questionnaire, id));
-        let counts = CampaignAdmin::new(self.db.clone()).counts(&found.public_id).await.ok();
         let k = u32::try_from(found.min_cell_size).unwrap_or(5);
+        // Other campaigns of the institution on the same questionnaire version compare
+        // with this one, figure by figure.
+        let siblings = campaign::Entity::find()
+            .filter(campaign::Column::InstitutionId.eq(found.institution_id))
+            .filter(campaign::Column::QuestionnaireVersionId.eq(found.questionnaire_version_id))
+            .order_by_asc(campaign::Column::CreatedAt)
+            .all(&self.db)
+            .await?;
+        let by = by.filter(|id| groups_by(&questionnaire, id) || (id == BY_CAMPAIGN && siblings.len() > 1));
+        let by_campaign = if by.as_deref() == Some(BY_CAMPAIGN) {
+            let mut tallies = Vec::new();
+            for sibling in &siblings {
+                let tally = self.with_tallies(sibling, None, |t| t.overall.clone()).await?;
+                tallies.push((sibling.title.clone(), tally));
+            }
+            // Each campaign promised its own minimum group size: the strictest applies.
+            let strictest =
+                siblings.iter().filter_map(|c| u32::try_from(c.min_cell_size).ok()).max().unwrap_or(k).max(k);
+            analytics::GroupedTally::by_campaign(tallies).and_then(|grouped| grouped.breakdown(strictest)).ok()
+        } else {
+            None
+        };
+        let compare_label = (siblings.len() > 1).then(|| lang.t("results-breakdown-campaign"));
+        let counts = CampaignAdmin::new(self.db.clone()).counts(&found.public_id).await.ok();
         let can_download_answers =
             decide(&signed_in.caller(), Action::ExportAnswers { institution: found.institution_id }).allowed();
         let page = self
-            .with_tallies(&found, by.as_deref(), |tallies| {
+            .with_tallies(&found, by.as_deref().filter(|b| *b != BY_CAMPAIGN), |tallies| {
                 let q = &tallies.questionnaire;
                 let report = tallies.overall.report(k);
                 let co_evaluation = tallies.overall.co_evaluation(k);
-                let breakdown = by
-                    .as_ref()
-                    .and_then(|id| tallies.by_item.get(id))
-                    .and_then(|grouped| grouped.breakdown(k).ok())
+                let breakdown = by_campaign
+                    .or_else(|| by.as_ref().and_then(|id| tallies.by_item.get(id)).and_then(|g| g.breakdown(k).ok()))
                     .map(|b| present::breakdown_panels(q, &b, by.as_deref().unwrap_or_default(), lang))
                     .unwrap_or_default();
                 let mut summary = vec![respondents_line(&report.respondents, lang)];
@@ -177,10 +202,14 @@ impl ResultsService {
                             .collect()
                     },
                     items: present::item_panels(q, &report, lang, false),
-                    breakdown_choices: q
-                        .answerable_items()
-                        .filter(|item| groups_by(q, &item.id))
-                        .map(|item| (item.id.clone(), words::question(item, lang).0))
+                    breakdown_choices: compare_label
+                        .map(|label| (BY_CAMPAIGN.to_string(), label))
+                        .into_iter()
+                        .chain(
+                            q.answerable_items()
+                                .filter(|item| groups_by(q, &item.id))
+                                .map(|item| (item.id.clone(), words::question(item, lang).0)),
+                        )
                         .collect(),
                     breakdown_by: by.clone(),
                     breakdown,

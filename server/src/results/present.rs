@@ -326,6 +326,7 @@ pub fn group_label(questionnaire: &Questionnaire, by: Option<&str>, group: &Grou
             lang.t_args("results-week-of", &[("date", lang.date(&iso).into())])
         }
         Group::Month { year, month } => format!("{} {year}", lang.t(&format!("month-{month}"))),
+        Group::Campaign { name, .. } => name.clone(),
     }
 }
 

@@ -225,3 +225,47 @@ async fn the_quality_team_downloads_de_identified_answers_and_the_download_is_lo
     let (status, _, _) = staff_get(&app, "", "/equipe/campagnes/demo-phq-9/reponses.csv").await;
     assert_eq!(status, 401);
 }
+
+#[tokio::test]
+async fn campaigns_on_the_same_questionnaire_compare_side_by_side() {
+    let app = TestApp::spawn().await;
+    let create = server::config::CampaignAction::Create {
+        questionnaire: "phq-9".into(),
+        title: "Consultation du soir".into(),
+        audience: "Patients du soir".into(),
+        institution: "demo".into(),
+        invitations_only: false,
+        min_cell_size: 5,
+        closes_on: None,
+        results_on: "2030-01-31".into(),
+        languages: vec!["fr".into()],
+    };
+    let evening = server::admin::run(app.db.clone(), create).await.expect("campaign created");
+    let evening = evening.trim().to_string();
+    for i in 0..6u8 {
+        submit(&app, &format!("compare-day-{i:06}"), [i % 4; 9]).await;
+    }
+    for i in 0..5u8 {
+        let answers: serde_json::Map<String, Value> =
+            (1..=9).map(|n| (format!("phq9_{n}"), json!(((i + n) % 4).to_string()))).collect();
+        let sent = app
+            .client
+            .post(app.url(&format!("/api/v1/campaigns/{evening}/responses")))
+            .header("idempotency-key", format!("compare-evening-{i:06}"))
+            .json(&json!({ "language": "fr", "consent_version": "1", "answers": answers }))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(sent.status(), 201, "{}", sent.text().await.unwrap_or_default());
+    }
+    let quality = signed_in(&app, "qualite@demo.test", Role::QualityTeam, "demo").await;
+    let (status, _, page) =
+        staff_get(&app, &quality.cookie, "/equipe/campagnes/demo-phq-9/resultats?par=campagne&lang=en").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Campaign (compare this questionnaire"), "the choice is offered");
+    let sizes = &page[page.find("Group sizes").expect("group sizes")..];
+    let sizes = &sizes[..sizes.find("</table>").expect("table end")];
+    assert!(sizes.contains("Consultation du soir") && sizes.contains(">6<") && sizes.contains(">5<"), "{sizes}");
+    // This campaign's own figures are unchanged by the comparison.
+    assert!(page.contains("6 people have answered so far."));
+}
