@@ -13,7 +13,10 @@ use std::error::Error;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use analytics::{CampaignFrame, CampaignReport, CampaignTally, GroupedTally, Grouping};
+use analytics::{
+    CampaignFrame, CampaignReport, CampaignTally, GroupedTally, Grouping, HistogramChart, LikertChart, LikertRow,
+    ScoreHistogram, histogram_chart, likert_chart,
+};
 use survey_defs::{MISSING, Questionnaire};
 
 const RESPONSES: usize = 1_000_000;
@@ -205,6 +208,57 @@ fn main() -> Result<(), Box<dyn Error>> {
             return Err("the frame and tally reports differ".into());
         }
     }
+
+    // 3. The full campaign report as the results page builds it: every statistic
+    // (report, co-evaluation with reliability, a breakdown by one item) and every chart
+    // (the Likert items as diverging bars, a histogram per scale).
+    let mut times = Vec::new();
+    let mut charts_bytes = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let tally = CampaignTally::new(&q)?.with_reliability().count_encoded(data.chunks_exact(width))?;
+        let full = black_box(tally.report(5));
+        let co_evaluation = black_box(tally.co_evaluation(5));
+        let mut grouped = GroupedTally::new(CampaignTally::new(&q)?, Grouping::Item { item_id: "q0".to_owned() })?;
+        grouped.add_rows(data.chunks_exact(width).map(|row| (row, 0)))?;
+        let breakdown = black_box(grouped.breakdown(5)?);
+        let options: Vec<String> = (0..5).map(|o| format!("option {o}")).collect();
+        let rows: Vec<LikertRow> = full.items.iter().map(|item| LikertRow::from_report(&item.item_id, item)).collect();
+        let likert = likert_chart(&LikertChart {
+            title: "items",
+            axis_label: "%",
+            item_header: "item",
+            options: &options,
+            scale_points: 5,
+            withheld: "< {n}",
+            withheld_legend: "withheld",
+            rows: &rows,
+        })?;
+        charts_bytes = likert.svg.len();
+        for summary in tally.scale_summaries() {
+            let histogram = ScoreHistogram::from_summary(&q, &summary, 5)?;
+            let labels: Vec<String> = histogram.bands.iter().map(|(lo, hi)| format!("{lo}-{hi}")).collect();
+            let chart = histogram_chart(&HistogramChart {
+                title: &summary.scale_id,
+                x_label: "score",
+                y_label: "responses",
+                withheld: "< {n}",
+                histogram: &histogram,
+                band_labels: &labels,
+                marker: None,
+            })?;
+            charts_bytes += chart.svg.len();
+        }
+        black_box((&co_evaluation, &breakdown));
+        times.push(start.elapsed());
+    }
+    times.sort();
+    println!(
+        "full report (statistics, co-evaluation, breakdown by q0, {} KiB of SVG charts), 3 runs: median {:.2?}",
+        charts_bytes >> 10,
+        times[1]
+    );
+    println!("  peak RSS: {:.0} MiB (input included)", peak_rss_mib().unwrap_or(f64::NAN));
 
     for scale in &report.scales {
         if let Some(figures) = scale.figures.shown() {
