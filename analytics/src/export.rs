@@ -1,5 +1,5 @@
 //! De-identified exports of a campaign's answers, for the quality team: a CSV table with
-//! its codebook.
+//! its codebook, and the same table as Parquet.
 //!
 //! What makes them de-identified:
 //! - no respondent id and no timestamp: the caller gives each row's campaign, the ISO
@@ -26,8 +26,16 @@
 //! a line break) and is protected against formula injection: a text cell starting with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, so that a
 //! spreadsheet shows it as text instead of running it. Numbers are written by this crate
-//! and never are.
+//! and never are. The Parquet file holds the raw values (no apostrophe): it is read by
+//! analysis tools, not by spreadsheets.
 
+use std::borrow::Cow;
+
+use polars::prelude::{Column, CompatLevel, DataFrame, PlSmallStr, SchemaExt};
+use polars_parquet::write::{
+    CompressionOptions, Encoding, FileWriter, RowGroupIterator, StatisticsOptions, Version, WriteOptions,
+    get_dtype_encoding,
+};
 use survey_defs::{
     AnswerLayout, ColumnKind, ItemKind, MISSING, Questionnaire, ScaleInfo, format_iso_date, score_values,
 };
@@ -55,13 +63,24 @@ pub const META_COLUMNS: [&str; 4] = ["row", "campaign", "period", "language"];
 /// `[a-z0-9_-]`, so it never appears in one).
 pub const CHOICES_SEPARATOR: &str = "|";
 
-/// One exported cell.
+/// How an exported column's values are typed (the Parquet column type).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ValueType {
+    /// Text: meta columns, option codes, yes/no, months.
+    Text,
+    /// Whole numbers: rating points, numbers without decimals, row numbers.
+    Int,
+    /// Numbers with decimals, scores.
+    Float,
+}
+
+/// One exported cell; text borrowed from the questionnaire or the row when it can be.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'a> {
     /// Missing.
     Empty,
     /// Text.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A whole number.
     Int(i32),
     /// `code / 10^decimals`, written with exactly `decimals` decimals.
@@ -70,12 +89,12 @@ pub(crate) enum Value {
     Score(i32),
 }
 
-impl Value {
+impl Value<'_> {
     /// The value as a CSV field's content (not yet protected or quoted).
     fn text(&self) -> String {
         match self {
             Self::Empty => String::new(),
-            Self::Text(text) => text.clone(),
+            Self::Text(text) => text.to_string(),
             Self::Int(n) => n.to_string(),
             Self::Scaled { code, decimals } => scaled(i64::from(*code), u32::from(*decimals)),
             Self::Score(h) => {
@@ -83,6 +102,16 @@ impl Value {
                 let text = text.trim_end_matches('0').trim_end_matches('.');
                 text.to_owned()
             }
+        }
+    }
+
+    /// The value as a float (`None` for text and missing).
+    pub(crate) fn float(&self) -> Option<f64> {
+        match self {
+            Self::Int(n) => Some(f64::from(*n)),
+            Self::Scaled { code, decimals } => Some(f64::from(*code) / 10f64.powi(i32::from(*decimals))),
+            Self::Score(h) => Some(f64::from(*h) / 100.0),
+            Self::Empty | Self::Text(_) => None,
         }
     }
 }
@@ -103,6 +132,7 @@ fn scaled(code: i64, decimals: u32) -> String {
 pub(crate) struct ExportColumn {
     /// Column name (unique in the export).
     pub(crate) name: String,
+    pub(crate) value_type: ValueType,
     source: Source,
 }
 
@@ -154,14 +184,24 @@ impl ExportPlan {
         let layout = questionnaire.answer_layout();
         let mut names = column_names(questionnaire, &layout).into_iter();
         let mut name = || names.next().unwrap_or_default();
-        let mut columns: Vec<ExportColumn> =
-            (0..META_COLUMNS.len()).map(|i| ExportColumn { name: name(), source: Source::Meta(i) }).collect();
+        let mut columns: Vec<ExportColumn> = (0..META_COLUMNS.len())
+            .map(|i| ExportColumn {
+                name: name(),
+                value_type: if i == 0 { ValueType::Int } else { ValueType::Text },
+                source: Source::Meta(i),
+            })
+            .collect();
         let hidden: Vec<bool> = layout.columns.iter().map(|c| c.kind == ColumnKind::Text).collect();
         for (index, column) in layout.columns.iter().enumerate() {
-            if column.kind == ColumnKind::Text {
-                continue;
-            }
-            columns.push(ExportColumn { name: name(), source: Source::Item(index) });
+            let value_type = match column.kind {
+                ColumnKind::Text => continue,
+                ColumnKind::Rating { .. } | ColumnKind::Number { decimals: 0 } => ValueType::Int,
+                ColumnKind::Number { .. } => ValueType::Float,
+                ColumnKind::Choice { .. } | ColumnKind::Choices { .. } | ColumnKind::Date | ColumnKind::YesNo => {
+                    ValueType::Text
+                }
+            };
+            columns.push(ExportColumn { name: name(), value_type, source: Source::Item(index) });
         }
         for scale in &questionnaire.scales {
             let unscorable = || AnalyticsError::UnscorableScale(scale.id.clone());
@@ -171,21 +211,25 @@ impl ExportPlan {
                 .iter()
                 .map(|item| layout.column_index(&item.item_id).ok_or_else(unscorable))
                 .collect::<Result<Vec<_>, _>>()?;
-            columns.push(ExportColumn { name: name(), source: Source::Scale(info, items) });
+            columns.push(ExportColumn {
+                name: name(),
+                value_type: ValueType::Float,
+                source: Source::Scale(info, items),
+            });
         }
         Ok(Self { layout, columns, hidden })
     }
 
     /// The values of one row (codes decoded), numbered `number`.
-    fn values(&self, number: usize, row: &ExportRow<'_>, codes: &[i32]) -> Vec<Value> {
+    fn values<'s>(&'s self, number: usize, row: &ExportRow<'s>, codes: &[i32]) -> Vec<Value<'s>> {
         let code = |index: usize| codes.get(index).copied().unwrap_or(MISSING);
         self.columns
             .iter()
             .map(|column| match &column.source {
                 Source::Meta(0) => Value::Int(i32::try_from(number).unwrap_or(i32::MAX)),
-                Source::Meta(1) => Value::Text(row.campaign.to_owned()),
-                Source::Meta(2) => Value::Text(row.period.to_owned()),
-                Source::Meta(_) => Value::Text(row.language.to_owned()),
+                Source::Meta(1) => Value::Text(Cow::Borrowed(row.campaign)),
+                Source::Meta(2) => Value::Text(Cow::Borrowed(row.period)),
+                Source::Meta(_) => Value::Text(Cow::Borrowed(row.language)),
                 Source::Item(index) => self.item_value(*index, code(*index)),
                 Source::Scale(info, items) => {
                     let values: Vec<Option<i32>> = items.iter().map(|&i| self.layout.value_of(i, code(i))).collect();
@@ -197,14 +241,14 @@ impl ExportPlan {
 
     /// One item's exported value; codes that do not fit the column (as in
     /// `AnswerLayout::decode`) are missing.
-    fn item_value(&self, index: usize, code: i32) -> Value {
+    fn item_value(&self, index: usize, code: i32) -> Value<'_> {
         let Some(column) = self.layout.columns.get(index) else { return Value::Empty };
         if code == MISSING {
             return Value::Empty;
         }
         let value = match &column.kind {
             ColumnKind::Choice { option_codes, .. } => {
-                usize::try_from(code).ok().and_then(|i| option_codes.get(i)).map(|c| Value::Text(c.clone()))
+                usize::try_from(code).ok().and_then(|i| option_codes.get(i)).map(|c| Value::Text(Cow::Borrowed(c)))
             }
             ColumnKind::Choices { option_codes, .. } => {
                 let ticked: Vec<&str> = (0..31)
@@ -213,16 +257,18 @@ impl ExportPlan {
                     .map(|(_, c)| c.as_str())
                     .collect();
                 let valid = code > 0 && i64::from(code) < 1i64 << option_codes.len().min(31);
-                valid.then(|| Value::Text(ticked.join(CHOICES_SEPARATOR)))
+                valid.then(|| Value::Text(Cow::Owned(ticked.join(CHOICES_SEPARATOR))))
             }
             ColumnKind::Rating { min, max } => (*min..=*max).contains(&code).then_some(Value::Int(code)),
             ColumnKind::Number { decimals: 0 } => Some(Value::Int(code)),
             ColumnKind::Number { decimals } => Some(Value::Scaled { code, decimals: *decimals }),
             // Year and month only.
-            ColumnKind::Date => format_iso_date(code).map(|date| Value::Text(date.chars().take(7).collect())),
+            ColumnKind::Date => {
+                format_iso_date(code).map(|date| Value::Text(Cow::Owned(date.chars().take(7).collect())))
+            }
             ColumnKind::YesNo => match code {
-                0 => Some(Value::Text("no".to_owned())),
-                1 => Some(Value::Text("yes".to_owned())),
+                0 => Some(Value::Text(Cow::Borrowed("no"))),
+                1 => Some(Value::Text(Cow::Borrowed("yes"))),
                 _ => None,
             },
             ColumnKind::Text => None,
@@ -230,11 +276,13 @@ impl ExportPlan {
         value.unwrap_or(Value::Empty)
     }
 
-    /// Decodes, checks and sorts the rows; then every row's values, numbered from 1.
-    pub(crate) fn table<'a>(
+    /// Decodes, checks and sorts the rows (each with its codes, free texts' masked): the
+    /// `i`-th is numbered `i + 1`, its values given by [`ExportPlan::values`]. Only the
+    /// codes are held, not the cells, so that a large campaign's export stays small.
+    fn sorted<'a>(
         &self,
         rows: impl IntoIterator<Item = ExportRow<'a>>,
-    ) -> Result<Vec<Vec<Value>>, AnalyticsError> {
+    ) -> Result<Vec<(ExportRow<'a>, Vec<i32>)>, AnalyticsError> {
         let width = self.layout.columns.len();
         let mut decoded: Vec<(ExportRow<'a>, Vec<i32>)> = rows
             .into_iter()
@@ -256,7 +304,7 @@ impl ExportPlan {
         decoded.sort_by(|(a, a_codes), (b, b_codes)| {
             (a.period, a.campaign, a_codes, a.language).cmp(&(b.period, b.campaign, b_codes, b.language))
         });
-        Ok(decoded.iter().enumerate().map(|(i, (row, codes))| self.values(i + 1, row, codes)).collect())
+        Ok(decoded)
     }
 }
 
@@ -292,11 +340,12 @@ pub fn answers_csv<'a>(
     rows: impl IntoIterator<Item = ExportRow<'a>>,
 ) -> Result<String, AnalyticsError> {
     let plan = ExportPlan::new(questionnaire)?;
-    let table = plan.table(rows)?;
+    let rows = plan.sorted(rows)?;
     let mut out = String::new();
     record(&mut out, plan.columns.iter().map(|c| c.name.as_str()));
-    for values in &table {
-        let fields: Vec<String> = values
+    for (i, (row, codes)) in rows.iter().enumerate() {
+        let fields: Vec<String> = plan
+            .values(i + 1, row, codes)
             .iter()
             .map(|value| match value {
                 Value::Text(text) => field(&defused(text)),
@@ -369,6 +418,90 @@ pub fn codebook_csv(questionnaire: &Questionnaire, lang: &str) -> String {
         }
     }
     out
+}
+
+/// The answers of [`answers_csv`] as a polars [`DataFrame`], one column per CSV column
+/// with the same name and values: `row` Int32; campaign, period, language, choice, yes/no
+/// and date columns String (the codes, as in the CSV, without the CSV's apostrophe);
+/// ratings and whole numbers Int32; numbers with decimals and scores Float64; missing
+/// answers null.
+pub fn answers_frame<'a>(
+    questionnaire: &Questionnaire,
+    rows: impl IntoIterator<Item = ExportRow<'a>>,
+) -> Result<DataFrame, AnalyticsError> {
+    let plan = ExportPlan::new(questionnaire)?;
+    let rows = plan.sorted(rows)?;
+    /// One column's values, typed.
+    enum Builder<'s> {
+        Text(Vec<Option<Cow<'s, str>>>),
+        Int(Vec<Option<i32>>),
+        Float(Vec<Option<f64>>),
+    }
+    let mut builders: Vec<Builder<'_>> = plan
+        .columns
+        .iter()
+        .map(|column| match column.value_type {
+            ValueType::Text => Builder::Text(Vec::with_capacity(rows.len())),
+            ValueType::Int => Builder::Int(Vec::with_capacity(rows.len())),
+            ValueType::Float => Builder::Float(Vec::with_capacity(rows.len())),
+        })
+        .collect();
+    for (i, (row, codes)) in rows.iter().enumerate() {
+        for (builder, value) in builders.iter_mut().zip(plan.values(i + 1, row, codes)) {
+            match (builder, value) {
+                (Builder::Text(texts), Value::Text(text)) => texts.push(Some(text)),
+                (Builder::Text(texts), _) => texts.push(None),
+                (Builder::Int(ints), Value::Int(n)) => ints.push(Some(n)),
+                (Builder::Int(ints), _) => ints.push(None),
+                (Builder::Float(floats), value) => floats.push(value.float()),
+            }
+        }
+    }
+    let columns: Vec<Column> = plan
+        .columns
+        .iter()
+        .zip(builders)
+        .map(|(column, builder)| {
+            let name = PlSmallStr::from_str(&column.name);
+            match builder {
+                Builder::Text(texts) => {
+                    Column::new(name, texts.iter().map(|t| t.as_deref()).collect::<Vec<Option<&str>>>())
+                }
+                Builder::Int(ints) => Column::new(name, ints),
+                Builder::Float(floats) => Column::new(name, floats),
+            }
+        })
+        .collect();
+    Ok(DataFrame::new(rows.len(), columns)?)
+}
+
+/// The answers of [`answers_csv`] as a Parquet file (the table of [`answers_frame`]),
+/// written by polars' Parquet writer (the `polars-parquet` crate) without compression
+/// and with column statistics: one row group.
+///
+/// Fails as [`answers_csv`] does, or when the writer does.
+pub fn answers_parquet<'a>(
+    questionnaire: &Questionnaire,
+    rows: impl IntoIterator<Item = ExportRow<'a>>,
+) -> Result<Vec<u8>, AnalyticsError> {
+    let frame = answers_frame(questionnaire, rows)?;
+    let schema = frame.schema().to_arrow(CompatLevel::newest());
+    let options = WriteOptions {
+        statistics: StatisticsOptions::full(),
+        compression: CompressionOptions::Uncompressed,
+        version: Version::V2,
+        data_page_size: None,
+    };
+    let encodings: Vec<Vec<Encoding>> = schema.iter_values().map(|field| get_dtype_encoding(&field.dtype)).collect();
+    let batches = frame.iter_chunks(CompatLevel::newest(), false).map(Ok);
+    let groups = RowGroupIterator::try_new(batches, &schema, options, encodings.into())?;
+    let mut writer = FileWriter::try_new(Vec::new(), schema, options)?;
+    let rows = u64::try_from(frame.height()).unwrap_or(u64::MAX);
+    for group in groups {
+        writer.write(rows, group?)?;
+    }
+    writer.end(None)?;
+    Ok(writer.into_inner())
 }
 
 #[cfg(test)]

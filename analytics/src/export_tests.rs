@@ -1,5 +1,9 @@
 #![allow(clippy::unwrap_used)]
 
+use std::io::Cursor;
+
+use polars::prelude::{AnyValue, ArrowField, DataType, IntoColumn, Series};
+use polars_parquet::read::{BasicDecompressor, PageReader, column_iter_to_arrays, infer_schema, read_metadata};
 use survey_defs::{EncodedAnswers, parse_iso_date};
 
 use super::*;
@@ -183,4 +187,94 @@ fn fields_are_quoted_and_defused() {
     assert_eq!(Value::Score(943).text(), "9.43");
     assert_eq!(Value::Score(1200).text(), "12");
     assert_eq!(Value::Score(-50).text(), "-0.5");
+}
+
+/// Reads a Parquet file back with polars' Parquet reader, column by column.
+fn read_parquet(bytes: &[u8]) -> DataFrame {
+    let metadata = read_metadata(&mut Cursor::new(bytes)).unwrap();
+    let schema = infer_schema(&metadata).unwrap();
+    let height = metadata.num_rows;
+    let columns: Vec<Column> = schema
+        .iter_values()
+        .map(|field: &ArrowField| {
+            let mut arrays = Vec::new();
+            for group in &metadata.row_groups {
+                let (pages, types): (Vec<_>, Vec<_>) = group
+                    .columns_under_root_iter(&field.name)
+                    .unwrap()
+                    .map(|chunk| {
+                        let range = chunk.byte_range();
+                        let start = usize::try_from(range.start).unwrap();
+                        let end = usize::try_from(range.end).unwrap();
+                        let data = bytes[start..end].to_vec();
+                        let reader = PageReader::new(Cursor::new(data.into()), chunk, vec![], usize::MAX);
+                        (BasicDecompressor::new(reader, vec![]), &chunk.descriptor().descriptor.primitive_type)
+                    })
+                    .unzip();
+                arrays.extend(column_iter_to_arrays(pages, types, field.clone(), None).unwrap().0);
+            }
+            Series::try_from((field, arrays)).unwrap().into_column()
+        })
+        .collect();
+    DataFrame::new(height, columns).unwrap()
+}
+
+/// The raw fields of one CSV record (quotes kept).
+fn raw_fields(line: &str) -> Vec<String> {
+    let (mut fields, mut current, mut quoted) = (Vec::new(), String::new(), false);
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                current.push(c);
+            }
+            ',' if !quoted => fields.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    fields.push(current);
+    fields
+}
+
+#[test]
+fn parquet_holds_the_csv_values() {
+    let (q, rows) = (questionnaire(), rows());
+    let csv = answers_csv(&q, export_rows(&rows)).unwrap();
+    let bytes = answers_parquet(&q, export_rows(&rows)).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    let frame = read_parquet(&bytes);
+    let lines: Vec<&str> = csv.lines().collect();
+    let header = raw_fields(lines[0]);
+    assert_eq!(frame.get_column_names().iter().map(|n| n.as_str()).collect::<Vec<_>>(), header);
+    assert_eq!(frame.height(), 4);
+    let types: Vec<DataType> = frame.dtypes();
+    assert_eq!(types[0], DataType::Int32);
+    assert_eq!(types[1], DataType::String);
+    assert_eq!(types[header.iter().position(|h| h == "douleur").unwrap()], DataType::Int32);
+    assert_eq!(types[header.iter().position(|h| h == "poids").unwrap()], DataType::Float64);
+    assert_eq!(types[header.len() - 1], DataType::Float64);
+    let mut compared = 0;
+    for (i, line) in lines.iter().skip(1).enumerate() {
+        for (column, cell) in frame.columns().iter().zip(raw_fields(line)) {
+            match column.get(i).unwrap() {
+                AnyValue::Null => assert_eq!(cell, "", "{} of row {i}", column.name()),
+                AnyValue::String(text) => assert_eq!(field(&defused(text)), cell),
+                AnyValue::StringOwned(text) => assert_eq!(field(&defused(&text)), cell),
+                AnyValue::Int32(n) => assert_eq!(n.to_string(), cell),
+                AnyValue::Float64(x) => assert_eq!(cell.parse::<f64>().unwrap(), x),
+                other => panic!("unexpected {other:?}"),
+            }
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 4 * 12);
+    // The campaign name is kept as given in Parquet, defused only in the CSV.
+    assert_eq!(frame.column("campaign").unwrap().get(1).unwrap(), AnyValue::String("=HYPERLINK(\"x\")"));
+}
+
+#[test]
+fn an_empty_export_is_a_valid_file() {
+    let bytes = answers_parquet(&questionnaire(), std::iter::empty()).unwrap();
+    let frame = read_parquet(&bytes);
+    assert_eq!((frame.height(), frame.width()), (0, 12));
 }

@@ -41,8 +41,8 @@
 //!    ([`small_multiples_chart`]) — each with a [`ChartText`]: the same numbers as a text
 //!    alternative and a table. Labels come translated from the caller.
 //!
-//! [`answers_csv`] and [`codebook_csv`] export a campaign's answers, de-identified, for
-//! the quality team (`export.rs`).
+//! [`answers_csv`], [`codebook_csv`] and [`answers_parquet`] export a campaign's answers,
+//! de-identified, for the quality team (`export.rs`).
 //!
 //! [`CampaignFrame`] (`frame.rs`) reads the same rows into a polars `DataFrame`, one
 //! nullable `Int32` column per item, for analyses that want a frame;
@@ -63,7 +63,7 @@
 //! | `frame.rs` | the polars frame |
 //! | `position.rs` | a scale's histogram and a respondent's position, disclosure-controlled |
 //! | `charts/` | SVG charts, one file per kind, shared helpers in `charts/common.rs` |
-//! | `export.rs` | de-identified CSV with its codebook |
+//! | `export.rs` | de-identified CSV with its codebook, and Parquet |
 //!
 //! ## Federation
 //! Several institutions will compare results without pooling raw answers. Every statistic
@@ -118,7 +118,9 @@ pub use disclosure::{
     Disclosed, DisclosedTable, disclose_counts, disclose_derived, disclose_share, disclose_summary, disclose_table,
 };
 pub use error::AnalyticsError;
-pub use export::{CHOICES_SEPARATOR, ExportRow, META_COLUMNS, answers_csv, codebook_csv};
+pub use export::{
+    CHOICES_SEPARATOR, ExportRow, META_COLUMNS, answers_csv, answers_frame, answers_parquet, codebook_csv,
+};
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};
 pub use position::{MAX_BINS, ScoreBin, ScoreHistogram, ScorePosition};
