@@ -353,6 +353,7 @@ results-downloads = Downloads
 results-downloads-intro = Answers without identity (no name, no exact date, no free text), one row per response, with the codebook. Every download is written to the audit log.
 results-download-csv = Answers (CSV)
 results-download-codebook = Codebook (CSV)
+results-download-parquet = Answers (Parquet, for R, Python or a data warehouse)
 results-download-chart = Download this chart (SVG)
 results-downloads-not-allowed = Row-by-row answers are for professionals, the quality team and admins. Charts can be downloaded.
 # Staff area: people and roles (administrators)

@@ -354,6 +354,7 @@ results-downloads = Téléchargements
 results-downloads-intro = Les réponses sans identité (ni nom, ni date précise, ni texte libre), une ligne par réponse, avec le dictionnaire des variables. Chaque téléchargement est inscrit au journal.
 results-download-csv = Réponses (CSV)
 results-download-codebook = Dictionnaire des variables (CSV)
+results-download-parquet = Réponses (Parquet, pour R, Python ou un entrepôt de données)
 results-download-chart = Télécharger ce graphique (SVG)
 results-downloads-not-allowed = Les réponses ligne par ligne sont réservées aux professionnels, à l'équipe qualité et aux administrateurs. Les graphiques peuvent être téléchargés.
 # Espace équipe : personnes et rôles (administrateurs)

@@ -184,6 +184,12 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "GET",
+            "/equipe/campagnes/{campaign}/reponses.parquet",
+            Access::Staff(Need::ExportAnswers),
+            get(crate::results::handlers::answers_parquet),
+        )
+        .add(
+            "GET",
             "/equipe/campagnes/{campaign}/dictionnaire.csv",
             Access::Staff(Need::SeeResults),
             get(crate::results::handlers::codebook_csv),

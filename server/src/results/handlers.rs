@@ -103,10 +103,31 @@ fn attachment(content_type: &str, filename: String, body: impl IntoResponse) -> 
         .into_response()
 }
 
+/// The formats the de-identified answers download in.
+#[derive(Clone, Copy)]
+enum AnswersFormat {
+    Csv,
+    Parquet,
+}
+
 /// `GET /equipe/campagnes/{campaign}/reponses.csv`: the campaign's de-identified answers,
 /// one row per response (no identity, no free text, submission dated by ISO week only),
 /// for those allowed to export answers. Each download is written to the audit log first.
-pub async fn answers_csv(State(state): State<AppState>, Path(campaign): Path<String>, headers: HeaderMap) -> Response {
+pub async fn answers_csv(state: State<AppState>, campaign: Path<String>, headers: HeaderMap) -> Response {
+    answers(state, campaign, headers, AnswersFormat::Csv).await
+}
+
+/// `GET /equipe/campagnes/{campaign}/reponses.parquet`: the same table as Parquet.
+pub async fn answers_parquet(state: State<AppState>, campaign: Path<String>, headers: HeaderMap) -> Response {
+    answers(state, campaign, headers, AnswersFormat::Parquet).await
+}
+
+async fn answers(
+    State(state): State<AppState>,
+    Path(campaign): Path<String>,
+    headers: HeaderMap,
+    format: AnswersFormat,
+) -> Response {
     let (signed_in, found) = match campaign_allowed(&state, &headers, &campaign, |institution| Action::ExportAnswers {
         institution,
     })
@@ -127,21 +148,29 @@ pub async fn answers_csv(State(state): State<AppState>, Path(campaign): Path<Str
         language: &row.language,
         codes: &row.codes,
     });
-    let csv = match analytics::answers_csv(&questionnaire, export) {
-        Ok(csv) => csv,
+    let (body, content_type, extension) = match format {
+        AnswersFormat::Csv => {
+            (analytics::answers_csv(&questionnaire, export).map(String::into_bytes), "text/csv; charset=utf-8", "csv")
+        }
+        AnswersFormat::Parquet => {
+            (analytics::answers_parquet(&questionnaire, export), "application/vnd.apache.parquet", "parquet")
+        }
+    };
+    let body = match body {
+        Ok(body) => body,
         Err(err) => return ApiError::Internal(err.to_string()).into_response(),
     };
     let event = AuditEvent {
         actor: format!("person:{}", signed_in.person_id),
         action: "answers.exported".to_string(),
         subject: format!("campaign:{}", found.public_id),
-        detail: format!("csv, {} rows", rows.len()),
+        detail: format!("{extension}, {} rows", rows.len()),
         institution: Some(found.institution_id),
     };
     if let Err(err) = audit::append(&state.db, event).await {
         return ApiError::Unavailable(err).into_response();
     }
-    attachment("text/csv; charset=utf-8", format!("reponses-{}.csv", found.public_id), csv)
+    attachment(content_type, format!("reponses-{}.{extension}", found.public_id), body)
 }
 
 /// `GET /equipe/campagnes/{campaign}/dictionnaire.csv?lang=`: the codebook of the answers

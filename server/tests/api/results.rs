@@ -35,6 +35,13 @@ async fn return_page(app: &TestApp, secret: &str, lang: &str) -> String {
     page.text().await.expect("body")
 }
 
+async fn staff_get_bytes(app: &TestApp, cookie: &str, path: &str) -> (u16, String, Vec<u8>) {
+    let response = app.client.get(app.url(path)).header("cookie", cookie).send().await.expect("sent");
+    let status = response.status().as_u16();
+    let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    (status, kind, response.bytes().await.expect("body").to_vec())
+}
+
 async fn staff_get(app: &TestApp, cookie: &str, path: &str) -> (u16, String, String) {
     let response = app.client.get(app.url(path)).header("cookie", cookie).send().await.expect("sent");
     let status = response.status().as_u16();
@@ -211,6 +218,18 @@ async fn the_quality_team_downloads_de_identified_answers_and_the_download_is_lo
         .expect("audit");
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].subject, "campaign:demo-phq-9");
+
+    let (status, kind, parquet) =
+        staff_get_bytes(&app, &quality.cookie, "/equipe/campagnes/demo-phq-9/reponses.parquet").await;
+    assert_eq!(status, 200);
+    assert_eq!(kind, "application/vnd.apache.parquet");
+    assert!(parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"), "a Parquet file");
+    let entries = server::entities::audit_log::Entity::find()
+        .filter(server::entities::audit_log::Column::Action.eq("answers.exported"))
+        .all(&app.db)
+        .await
+        .expect("audit");
+    assert_eq!(entries.len(), 2, "each download is logged");
 
     let (status, kind, codebook) =
         staff_get(&app, &quality.cookie, "/equipe/campagnes/demo-phq-9/dictionnaire.csv?lang=en").await;

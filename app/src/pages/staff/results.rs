@@ -124,6 +124,7 @@ fn Results(results: CampaignResults, lang: Lang) -> impl IntoView {
                     <ul>
                         <li><a href=format!("/equipe/campagnes/{id}/reponses.csv") download="">{lang.t("results-download-csv")}</a></li>
                         <li><a href=format!("/equipe/campagnes/{id}/dictionnaire.csv?lang={}", lang.tag()) download="">{lang.t("results-download-codebook")}</a></li>
+                        <li><a href=format!("/equipe/campagnes/{id}/reponses.parquet") download="">{lang.t("results-download-parquet")}</a></li>
                     </ul>
                 }.into_any()
             } else {
