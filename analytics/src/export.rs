@@ -477,7 +477,9 @@ pub fn answers_frame<'a>(
 
 /// The answers of [`answers_csv`] as a Parquet file (the table of [`answers_frame`]),
 /// written by polars' Parquet writer (the `polars-parquet` crate) without compression
-/// and with column statistics: one row group.
+/// and with column statistics: one row group. Text columns are declared as Arrow's
+/// `large_string` rather than the newer `string_view`, which older readers (R's arrow,
+/// pyarrow before 16) do not know; the stored values are the same.
 ///
 /// Fails as [`answers_csv`] does, or when the writer does.
 pub fn answers_parquet<'a>(
@@ -485,7 +487,7 @@ pub fn answers_parquet<'a>(
     rows: impl IntoIterator<Item = ExportRow<'a>>,
 ) -> Result<Vec<u8>, AnalyticsError> {
     let frame = answers_frame(questionnaire, rows)?;
-    let schema = frame.schema().to_arrow(CompatLevel::newest());
+    let schema = frame.schema().to_arrow(CompatLevel::oldest());
     let options = WriteOptions {
         statistics: StatisticsOptions::full(),
         compression: CompressionOptions::Uncompressed,
@@ -493,7 +495,7 @@ pub fn answers_parquet<'a>(
         data_page_size: None,
     };
     let encodings: Vec<Vec<Encoding>> = schema.iter_values().map(|field| get_dtype_encoding(&field.dtype)).collect();
-    let batches = frame.iter_chunks(CompatLevel::newest(), false).map(Ok);
+    let batches = frame.iter_chunks(CompatLevel::oldest(), false).map(Ok);
     let groups = RowGroupIterator::try_new(batches, &schema, options, encodings.into())?;
     let mut writer = FileWriter::try_new(Vec::new(), schema, options)?;
     let rows = u64::try_from(frame.height()).unwrap_or(u64::MAX);
