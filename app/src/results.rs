@@ -54,6 +54,13 @@ pub struct Panel {
     pub table: Option<Table>,
 }
 
+impl Panel {
+    /// A panel with only its heading; figures, note, chart and table are added to it.
+    pub fn new(id: String, heading: String, heading_lang: String) -> Self {
+        Self { id, heading, heading_lang, lines: Vec::new(), note: None, chart: None, table: None }
+    }
+}
+
 /// What everyone's answers show, on a respondent's return page. Never free text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EveryoneResults {

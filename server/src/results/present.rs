@@ -16,21 +16,19 @@ use super::words::{
     count, disclosed_count, disclosed_pct, number, option_label, pct, question, scale_title, score, withheld,
 };
 
-/// A bar chart with its table; `None` when there is nothing to draw.
-pub fn bars_chart(id: &str, title: &str, x_label: &str, bars: &[(String, f64)]) -> Option<Chart> {
-    if bars.is_empty() {
-        return None;
-    }
-    match bar_chart_svg(title, x_label, "", bars) {
-        Ok(svg) => Some(Chart {
-            id: id.to_string(),
-            svg,
-            table: Table { caption: title.to_string(), columns: Vec::new(), rows: Vec::new() },
-        }),
-        Err(err) => {
-            tracing::error!(error = %err, chart = id, "chart not drawn");
-            None
-        }
+/// A bar chart carrying `table`, or, when there is nothing to draw (or drawing fails),
+/// the table alone: the numbers are always on the page.
+fn bars_or_table(panel: &mut Panel, title: &str, x_label: &str, bars: &[(String, f64)], table: Table) {
+    let drawn = if bars.is_empty() {
+        None
+    } else {
+        bar_chart_svg(title, x_label, "", bars)
+            .inspect_err(|err| tracing::error!(error = %err, chart = panel.id, "chart not drawn"))
+            .ok()
+    };
+    match drawn {
+        Some(svg) => panel.chart = Some(Chart { id: panel.id.clone(), svg, table }),
+        None => panel.table = Some(table),
     }
 }
 
@@ -91,15 +89,7 @@ pub fn item_panel(questionnaire: &Questionnaire, report: &ItemReport, lang: Lang
     let item = questionnaire.item(&report.item_id)?;
     let (heading, heading_lang) = question(item, lang);
     let id = format!("item-{}", item.id);
-    let mut panel = Panel {
-        id: id.clone(),
-        heading: heading.clone(),
-        heading_lang,
-        lines: Vec::new(),
-        note: None,
-        chart: None,
-        table: None,
-    };
+    let mut panel = Panel::new(id.clone(), heading.clone(), heading_lang);
     let figures = match &report.figures {
         Disclosed::Shown(figures) => figures,
         Disclosed::Suppressed { fewer_than } => {
@@ -152,12 +142,7 @@ pub fn item_panel(questionnaire: &Questionnaire, report: &ItemReport, lang: Lang
             figures.options.iter().filter_map(|o| Some((option_label(item, &o.code, lang), *o.pct.shown()?))).collect();
         let columns = vec![lang.t("results-col-answer"), lang.t("results-col-count"), lang.t("results-col-pct")];
         let caption = lang.t_args("results-answers-to", &[("question", heading.clone().into())]);
-        if let Some(mut chart) = bars_chart(&id, &heading, &lang.t("results-axis-pct"), &bars) {
-            chart.table = table(caption, columns, rows);
-            panel.chart = Some(chart);
-        } else {
-            panel.table = Some(table(caption, columns, rows));
-        }
+        bars_or_table(&mut panel, &heading, &lang.t("results-axis-pct"), &bars, table(caption, columns, rows));
     }
     Some(panel)
 }
@@ -181,15 +166,7 @@ pub fn scale_panel(
     let scale = questionnaire.scales.iter().find(|s| s.id == report.scale_id)?;
     let (heading, heading_lang) = scale_title(questionnaire, &scale.id, lang);
     let id = format!("scale-{}", scale.id);
-    let mut panel = Panel {
-        id: id.clone(),
-        heading: heading.clone(),
-        heading_lang,
-        lines: Vec::new(),
-        note: None,
-        chart: None,
-        table: None,
-    };
+    let mut panel = Panel::new(id.clone(), heading.clone(), heading_lang);
     let figures = match &report.figures {
         Disclosed::Shown(figures) => figures,
         Disclosed::Suppressed { fewer_than } => {
@@ -302,15 +279,7 @@ pub fn scale_trend_panel(
         withheld: &withheld,
         points: &points,
     });
-    Some(Panel {
-        id: id.clone(),
-        heading: title.clone(),
-        heading_lang,
-        lines: Vec::new(),
-        note: None,
-        chart: drawn(&id, title, chart),
-        table: None,
-    })
+    Some(Panel { chart: drawn(&id, title.clone(), chart), ..Panel::new(id.clone(), title, heading_lang) })
 }
 
 /// The name of a group in words.
@@ -424,19 +393,9 @@ pub fn breakdown_panels(questionnaire: &Questionnaire, breakdown: &Breakdown, by
             lang.t("results-col-ci"),
             lang.t("results-col-median"),
         ];
-        let mut chart = bars_chart(&id, &heading, &lang.t("results-axis-mean"), &bars);
-        if let Some(chart) = chart.as_mut() {
-            chart.table = table(caption.clone(), columns.clone(), rows.clone());
-        }
-        panels.push(Panel {
-            id,
-            heading,
-            heading_lang,
-            lines: Vec::new(),
-            note: None,
-            table: chart.is_none().then(|| table(caption, columns, rows)),
-            chart,
-        });
+        let mut panel = Panel::new(id, heading.clone(), heading_lang);
+        bars_or_table(&mut panel, &heading, &lang.t("results-axis-mean"), &bars, table(caption, columns, rows));
+        panels.push(panel);
     }
     for item in &breakdown.items {
         let Some(definition) = questionnaire.item(&item.item_id) else { continue };
@@ -476,15 +435,7 @@ pub fn breakdown_panels(questionnaire: &Questionnaire, breakdown: &Breakdown, by
             categories: &categories,
             groups: &panels_of_groups,
         });
-        panels.push(Panel {
-            id: id.clone(),
-            heading: heading.clone(),
-            heading_lang,
-            lines: Vec::new(),
-            note: None,
-            chart: drawn(&id, caption, chart),
-            table: None,
-        });
+        panels.push(Panel { chart: drawn(&id, caption, chart), ..Panel::new(id.clone(), heading, heading_lang) });
     }
     panels
 }
