@@ -64,16 +64,16 @@ impl CampaignTallies {
         })
     }
 
-    fn add(&mut self, rows: &[(i64, Vec<u8>, Option<i64>)]) -> Result<(), AnalyticsError> {
-        self.overall.add_rows(rows.iter().map(|(_, codes, _)| codes.as_slice()))?;
-        let timed = || rows.iter().map(|(_, codes, at)| (codes.as_slice(), at.unwrap_or_default()));
+    fn add(&mut self, rows: &[StoredRow]) -> Result<(), AnalyticsError> {
+        self.overall.add_rows(rows.iter().map(|row| row.codes.as_slice()))?;
+        let timed = || rows.iter().map(StoredRow::timed);
         self.by_week.add_rows(timed())?;
         self.by_month.add_rows(timed())?;
         for grouped in self.by_item.values_mut() {
             grouped.add_rows(timed())?;
         }
-        if let Some((last, _, _)) = rows.last() {
-            self.watermark = self.watermark.max(*last);
+        if let Some(last) = rows.last() {
+            self.watermark = self.watermark.max(last.id);
         }
         self.counted += rows.len() as u64;
         Ok(())
@@ -85,14 +85,23 @@ impl CampaignTallies {
     }
 }
 
-/// A stored response as exports read it.
+/// A submitted response as counting and exports read it.
 pub struct StoredRow {
+    /// Its id (rows are read in id order).
+    pub id: i64,
     /// The answers' codes (`survey_defs::AnswerLayout`).
     pub codes: Vec<u8>,
     /// When submitted (ms since the epoch).
     pub submitted_at: Option<i64>,
     /// The language answered in.
     pub language: String,
+}
+
+impl StoredRow {
+    /// The row with its submission time, as time groupings count it.
+    fn timed(&self) -> (&[u8], i64) {
+        (self.codes.as_slice(), self.submitted_at.unwrap_or_default())
+    }
 }
 
 type Slot = Arc<tokio::sync::Mutex<Option<CampaignTallies>>>;
@@ -153,9 +162,9 @@ impl TallyCache {
             let mut after = 0;
             loop {
                 let page = self.page(campaign_id, after, tallies.watermark).await?;
-                let Some((last, _, _)) = page.last() else { break };
-                after = *last;
-                grouped.add_rows(page.iter().map(|(_, codes, at)| (codes.as_slice(), at.unwrap_or_default())))?;
+                let Some(last) = page.last() else { break };
+                after = last.id;
+                grouped.add_rows(page.iter().map(StoredRow::timed))?;
             }
             tallies.by_item.insert(item_id.to_string(), grouped);
         }
@@ -164,33 +173,7 @@ impl TallyCache {
 
     /// Every submitted response of a campaign, in id order.
     pub async fn export_rows(&self, campaign_id: i32) -> Result<Vec<StoredRow>, DbErr> {
-        let mut rows = Vec::new();
-        let mut after = 0;
-        loop {
-            let page: Vec<(i64, Vec<u8>, Option<i64>, String)> = response::Entity::find()
-                .select_only()
-                .columns([
-                    response::Column::Id,
-                    response::Column::Codes,
-                    response::Column::SubmittedAt,
-                    response::Column::Language,
-                ])
-                .filter(response::Column::CampaignId.eq(campaign_id))
-                .filter(response::Column::Status.eq(response::SUBMITTED))
-                .filter(response::Column::Id.gt(after))
-                .order_by_asc(response::Column::Id)
-                .limit(PAGE)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            let Some((last, ..)) = page.last() else { return Ok(rows) };
-            after = *last;
-            rows.extend(page.into_iter().map(|(_, codes, submitted_at, language)| StoredRow {
-                codes,
-                submitted_at,
-                language,
-            }));
-        }
+        self.rows(campaign_id, 0, i64::MAX).await
     }
 
     async fn count_all(
@@ -224,21 +207,26 @@ impl TallyCache {
     }
 
     /// Every submitted row after `after`, in id order.
-    async fn rows(&self, campaign_id: i32, after: i64, up_to: i64) -> Result<Vec<(i64, Vec<u8>, Option<i64>)>, DbErr> {
+    async fn rows(&self, campaign_id: i32, after: i64, up_to: i64) -> Result<Vec<StoredRow>, DbErr> {
         let mut rows = Vec::new();
         let mut from = after;
         loop {
             let page = self.page(campaign_id, from, up_to).await?;
-            let Some((last, _, _)) = page.last() else { return Ok(rows) };
-            from = *last;
+            let Some(last) = page.last() else { return Ok(rows) };
+            from = last.id;
             rows.extend(page);
         }
     }
 
-    async fn page(&self, campaign_id: i32, after: i64, up_to: i64) -> Result<Vec<(i64, Vec<u8>, Option<i64>)>, DbErr> {
-        response::Entity::find()
+    async fn page(&self, campaign_id: i32, after: i64, up_to: i64) -> Result<Vec<StoredRow>, DbErr> {
+        let page: Vec<(i64, Vec<u8>, Option<i64>, String)> = response::Entity::find()
             .select_only()
-            .columns([response::Column::Id, response::Column::Codes, response::Column::SubmittedAt])
+            .columns([
+                response::Column::Id,
+                response::Column::Codes,
+                response::Column::SubmittedAt,
+                response::Column::Language,
+            ])
             .filter(response::Column::CampaignId.eq(campaign_id))
             .filter(response::Column::Status.eq(response::SUBMITTED))
             .filter(response::Column::Id.gt(after))
@@ -247,6 +235,10 @@ impl TallyCache {
             .limit(PAGE)
             .into_tuple()
             .all(&self.db)
-            .await
+            .await?;
+        Ok(page
+            .into_iter()
+            .map(|(id, codes, submitted_at, language)| StoredRow { id, codes, submitted_at, language })
+            .collect())
     }
 }
