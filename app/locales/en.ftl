@@ -121,7 +121,7 @@ receipt-title = Thank you, your answers are saved
 receipt-body = We have received your answers.
 receipt-link-title = Your personal link
 receipt-link-explain = With this link you will be able to see your results, everyone's results, what was decided, and withdraw your answers.
-receipt-link-keep = Keep this link to yourself: it is the only way to find your answers again. We cannot send it to you again.
+receipt-link-keep = Keep this link to yourself: it is the only way to find your answers again. We do not keep it: we cannot send it to you again later.
 receipt-next-title = What happens next?
 receipt-qr-label = QR code of your personal link: take a photo of it to keep it on your phone.
 
@@ -407,3 +407,62 @@ people-error-own-account = You can neither disable your own account nor create a
 people-error-shared-account = This person also holds a role in an institution you do not administer: only an administrator of all their institutions can disable their account or create a link for it.
 people-error-disabled = This account is disabled: enable it first.
 people-error-confirm = Tick the confirmation box.
+
+## Messages sent by email (plain text)
+mail-signin-subject = Your link to sign in to Boucle
+mail-signin-body =
+    Hello { $name },
+
+    To sign in to Boucle, open this link:
+    { $link }
+
+    It works once and expires in { $minutes } minutes.
+
+    If you did not ask for it, ignore this message: nobody can sign in without this link.
+mail-invitation-subject = Your invitation to Boucle
+mail-invitation-body =
+    Hello { $name },
+
+    You are invited to join Boucle. To choose your password and sign in, open this link:
+    { $link }
+
+    It works once and expires in 7 days.
+mail-return-subject = Your personal link: { $campaign }
+mail-return-body =
+    Hello,
+
+    Thank you for answering the questionnaire "{ $campaign }".
+
+    Here is your personal link. With it, you can see your results, everyone's results, what was decided, and withdraw your answers:
+    { $link }
+
+    { $promise }
+
+    Keep this link to yourself: it opens your answers. We do not keep this message.
+
+## Personal link by email (receipt page, return page)
+receipt-email-title = Get this link by email
+receipt-email-explain = Optional. We send you this link once. Your address is not attached to your answers.
+receipt-email-label = Your email address
+receipt-email-hint = For example: name@example.org
+receipt-email-notify = Also tell me by email when the results and decisions are published (my address is then kept apart from my answers, until I delete it)
+receipt-email-submit = Send the link
+receipt-email-sent = It is sent. The message may take a few minutes to arrive; check your spam folder too.
+receipt-email-sent-notify = It is sent, and we will tell you when the results and decisions are published. You can delete your address from your personal link.
+receipt-email-error-address = This email address is not valid: it needs a name, an @ and a domain, for example name@example.org.
+receipt-email-error-limit = This link has already been sent three times. For your safety, we do not send it again: keep it from this page or its QR code.
+return-contact-title = Your email address
+return-contact-kept = We keep your address { $email } to tell you when the results and decisions of this survey are published. It is kept apart from your answers.
+return-contact-forget = Delete my address
+return-contact-forgotten = Your address is deleted: we will not write to you again.
+
+## Sign-in by a link sent by email
+signin-link-title = Get a sign-in link by email
+signin-link-explain = No password: we send a link to your address. It works once and expires in 15 minutes.
+signin-link-submit = Get a link
+signin-link-sent = If an account exists for this address, a sign-in link has just been sent to it. It expires in 15 minutes; check your spam folder too.
+signin-link-use-title = Sign in with the link you received
+signin-link-use-intro = You are about to sign in to Boucle as { $name }.
+signin-link-use-submit = Sign me in
+signin-link-invalid = This sign-in link no longer works: it was already used or it expired (it lasts only 15 minutes).
+signin-link-ask-again = Ask for a new link

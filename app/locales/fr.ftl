@@ -122,7 +122,7 @@ receipt-title = Merci, vos réponses sont enregistrées
 receipt-body = Vos réponses ont bien été reçues.
 receipt-link-title = Votre lien personnel
 receipt-link-explain = Avec ce lien, vous pourrez voir vos résultats, les résultats de tous, ce qui a été décidé, et retirer vos réponses.
-receipt-link-keep = Gardez ce lien pour vous : c'est le seul moyen de retrouver vos réponses. Nous ne pouvons pas vous le renvoyer.
+receipt-link-keep = Gardez ce lien pour vous : c'est le seul moyen de retrouver vos réponses. Nous ne le gardons pas : nous ne pourrons pas vous le renvoyer plus tard.
 receipt-next-title = Et ensuite ?
 receipt-qr-label = Code QR de votre lien personnel : photographiez-le pour le garder sur votre téléphone.
 
@@ -408,3 +408,62 @@ people-error-own-account = Vous ne pouvez ni désactiver votre propre compte ni 
 people-error-shared-account = Cette personne a aussi un rôle dans un établissement que vous n'administrez pas : seul un administrateur de tous ses établissements peut désactiver son compte ou lui créer un lien.
 people-error-disabled = Ce compte est désactivé : réactivez-le d'abord.
 people-error-confirm = Cochez la case de confirmation.
+
+## Messages envoyés par e-mail (texte brut)
+mail-signin-subject = Votre lien pour vous connecter à Boucle
+mail-signin-body =
+    Bonjour { $name },
+
+    Pour vous connecter à Boucle, ouvrez ce lien :
+    { $link }
+
+    Il ne sert qu'une fois et expire dans { $minutes } minutes.
+
+    Si vous n'avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien.
+mail-invitation-subject = Votre invitation à Boucle
+mail-invitation-body =
+    Bonjour { $name },
+
+    Vous êtes invité·e à rejoindre Boucle. Pour choisir votre mot de passe et vous connecter, ouvrez ce lien :
+    { $link }
+
+    Il ne sert qu'une fois et expire dans 7 jours.
+mail-return-subject = Votre lien personnel : { $campaign }
+mail-return-body =
+    Bonjour,
+
+    Merci d'avoir répondu au questionnaire « { $campaign } ».
+
+    Voici votre lien personnel. Avec lui, vous pourrez voir vos résultats, les résultats de tous, ce qui a été décidé, et retirer vos réponses :
+    { $link }
+
+    { $promise }
+
+    Gardez ce lien pour vous : il donne accès à vos réponses. Nous ne gardons pas ce message.
+
+## Lien personnel par e-mail (page de remerciement, page de retour)
+receipt-email-title = Recevoir ce lien par e-mail
+receipt-email-explain = Facultatif. Nous vous envoyons ce lien une fois. Votre adresse n'est pas jointe à vos réponses.
+receipt-email-label = Votre adresse e-mail
+receipt-email-hint = Par exemple : nom@exemple.fr
+receipt-email-notify = Me prévenir aussi par e-mail quand les résultats et les décisions sont publiés (mon adresse est alors gardée à part de mes réponses, jusqu'à ce que je l'efface)
+receipt-email-submit = Envoyer le lien
+receipt-email-sent = C'est envoyé. Le message peut mettre quelques minutes à arriver ; regardez aussi dans les courriers indésirables.
+receipt-email-sent-notify = C'est envoyé, et nous vous préviendrons quand les résultats et les décisions seront publiés. Vous pourrez effacer votre adresse depuis votre lien personnel.
+receipt-email-error-address = Cette adresse e-mail n'est pas valide : il faut un nom, un @ et un domaine, par exemple nom@exemple.fr.
+receipt-email-error-limit = Ce lien a déjà été envoyé trois fois. Pour votre sécurité, nous ne l'envoyons plus : gardez-le depuis cette page ou son code QR.
+return-contact-title = Votre adresse e-mail
+return-contact-kept = Nous gardons votre adresse { $email } pour vous prévenir quand les résultats et les décisions de cette enquête sont publiés. Elle est gardée à part de vos réponses.
+return-contact-forget = Effacer mon adresse
+return-contact-forgotten = Votre adresse est effacée : nous ne vous écrirons plus.
+
+## Connexion par lien envoyé par e-mail
+signin-link-title = Recevoir un lien de connexion par e-mail
+signin-link-explain = Sans mot de passe : nous envoyons un lien à votre adresse. Il ne sert qu'une fois et expire dans 15 minutes.
+signin-link-submit = Recevoir un lien
+signin-link-sent = Si un compte existe pour cette adresse, un lien de connexion vient d'y être envoyé. Il expire dans 15 minutes ; regardez aussi dans les courriers indésirables.
+signin-link-use-title = Se connecter avec le lien reçu
+signin-link-use-intro = Vous allez vous connecter à Boucle en tant que { $name }.
+signin-link-use-submit = Me connecter
+signin-link-invalid = Ce lien de connexion ne fonctionne plus : il a déjà servi ou il a expiré (il ne dure que 15 minutes).
+signin-link-ask-again = Demander un nouveau lien

@@ -89,6 +89,9 @@ pub struct ReturnView {
     pub submitted_on: String,
     /// Token for the withdrawal form.
     pub form_token: String,
+    /// The address kept to tell them when results are published, if they left one.
+    #[serde(default)]
+    pub contact_email: Option<String>,
     /// What everyone's answers show so far, with this respondent's place.
     pub everyone: crate::results::EveryoneResults,
 }

@@ -7,8 +7,8 @@ use crate::pages::respond::{
     YourResultsPage,
 };
 use crate::pages::staff::{
-    AuditLogPage, CampaignDeskPage, CampaignResultsPage, NewCampaignPage, PeopleListPage, PersonDetailPage, SignInPage,
-    StaffHomePage, WelcomePage,
+    AuditLogPage, CampaignDeskPage, CampaignResultsPage, NewCampaignPage, PeopleListPage, PersonDetailPage,
+    SignInLinkPage, SignInPage, StaffHomePage, WelcomePage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mes-resultats/retire") view=WithdrawnPage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/bienvenue") view=WelcomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion/lien") view=SignInLinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/nouvelle") view=NewCampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>

@@ -236,6 +236,15 @@ pub struct AccountInvitation {
     pub form_token: String,
 }
 
+/// The page where someone uses a sign-in link they received by email.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInLink {
+    /// Whom the link signs in.
+    pub display_name: String,
+    /// Token for the form.
+    pub form_token: String,
+}
+
 /// Domain services for staff pages. Implemented by `server`.
 #[cfg(feature = "ssr")]
 pub mod service {
@@ -249,6 +258,8 @@ pub mod service {
         async fn sign_in_options(&self, cookies: &str) -> Result<SignInOptions, ServiceError>;
         /// The invitation this browser holds, if still valid.
         async fn account_invitation(&self, cookies: &str) -> Result<Option<AccountInvitation>, ServiceError>;
+        /// The emailed sign-in link this browser holds, if still valid.
+        async fn sign_in_link(&self, cookies: &str) -> Result<Option<SignInLink>, ServiceError>;
         /// The staff home page.
         async fn home(&self, cookies: &str) -> Result<StaffAnswer<StaffHome>, ServiceError>;
         /// One campaign.
@@ -302,6 +313,12 @@ pub async fn load_sign_in_options() -> Result<SignInOptions, ServerFnError> {
 #[server(prefix = "/_sfn", endpoint = "account_invitation")]
 pub async fn load_account_invitation() -> Result<Option<AccountInvitation>, ServerFnError> {
     desk()?.account_invitation(&cookies()).await.map_err(failed)
+}
+
+/// The emailed sign-in link this browser holds.
+#[server(prefix = "/_sfn", endpoint = "sign_in_link")]
+pub async fn load_sign_in_link() -> Result<Option<SignInLink>, ServerFnError> {
+    desk()?.sign_in_link(&cookies()).await.map_err(failed)
 }
 
 /// The staff home page's data.

@@ -183,6 +183,18 @@ pub struct Config {
     /// A JSON file listing the OpenID Connect providers staff may sign in with (README).
     #[arg(long, env = "BOUCLE_OIDC_PROVIDERS")]
     pub oidc_providers: Option<PathBuf>,
+    /// SMTP server for sign-in links and return links, e.g.
+    /// `smtp://user:password@mail.example.org:587?tls=required` or `smtps://host:465`.
+    /// Without it, messages are written as `.eml` files to the mail folder.
+    #[arg(long, env = "BOUCLE_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Who messages come from.
+    #[arg(long, env = "BOUCLE_MAIL_FROM", default_value = "Boucle <ne-pas-repondre@boucle.invalid>")]
+    pub mail_from: String,
+    /// Where messages are written when no SMTP server is set; by default `mail` in the
+    /// data directory.
+    #[arg(long, env = "BOUCLE_MAIL_DIR")]
+    pub mail_dir: Option<PathBuf>,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "BOUCLE_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
@@ -201,7 +213,15 @@ impl Config {
             log_json: false,
             public_url: None,
             oidc_providers: None,
+            smtp_url: None,
+            mail_from: "Boucle <ne-pas-repondre@boucle.invalid>".to_string(),
+            mail_dir: None,
         }
+    }
+
+    /// The folder messages are written to without an SMTP server.
+    pub fn mail_dir(&self) -> PathBuf {
+        self.mail_dir.clone().unwrap_or_else(|| self.data_dir.join("mail"))
     }
 
     /// The database URL in force.

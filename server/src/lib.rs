@@ -1,6 +1,6 @@
 //! The `boucle` server: one axum application that renders the Leptos pages (`app`),
 //! serves the JSON API under `/api/v1`, and owns all I/O: the database (sea-orm over
-//! SQLite or PostgreSQL), the audit log, and later mail and sign-in.
+//! SQLite or PostgreSQL), the audit log, mail and sign-in.
 //!
 //! Layout:
 //! - [`startup`]: [`startup::Application::build`], shared by `main` and the tests
@@ -17,6 +17,7 @@
 //!   form post shares.
 //! - [`results`]: results returned to respondents and to the campaign's team: each
 //!   campaign's counts kept up to date incrementally, worded panels, downloads.
+//! - [`mail`]: the outbox and the postman that delivers it (SMTP, or a folder).
 //! - [`admin`]: the `boucle campaign` and `boucle admin` commands.
 //! - [`throttle`]: failed capability look-ups per address.
 //! - [`error`]: the one mapping from errors to `application/problem+json`.
@@ -39,6 +40,7 @@ pub mod entities;
 pub mod error;
 pub mod forms;
 pub mod identity;
+pub mod mail;
 pub mod respondents;
 pub mod results;
 pub mod routes;

@@ -150,9 +150,14 @@ fn form_routes() -> RouteTable {
         .add("GET", "/retour/{secret}", Access::Respondent, get(respondents::open_return_link))
         .add("GET", "/i/{token}", Access::Respondent, get(respondents::open_invitation))
         .add("POST", "/mes-resultats/retrait", Access::Respondent, post(respondents::withdraw))
+        .add("POST", "/r/{campaign}/lien-par-email", Access::Respondent, post(respondents::email_return_link))
+        .add("POST", "/mes-resultats/adresse", Access::Respondent, post(respondents::forget_contact))
         .add("POST", "/connexion", Access::SignIn, post(staff::sign_in))
         .add("GET", "/connexion/invitation/{token}", Access::SignIn, get(staff::open_account_invitation))
         .add("POST", "/connexion/bienvenue", Access::SignIn, post(staff::accept_account_invitation))
+        .add("POST", "/connexion/lien", Access::SignIn, post(staff::request_sign_in_link))
+        .add("GET", "/connexion/lien/{token}", Access::SignIn, get(staff::open_sign_in_link))
+        .add("POST", "/connexion/lien/utiliser", Access::SignIn, post(staff::use_sign_in_link))
         .add("GET", "/connexion/oidc/{provider}", Access::SignIn, get(crate::staff::provider_sign_in::start))
         .add("GET", "/connexion/oidc/{provider}/retour", Access::SignIn, get(crate::staff::provider_sign_in::finish))
         .add("POST", "/deconnexion", Access::Staff(Need::StaffHome), post(staff::sign_out))
@@ -246,7 +251,7 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
     Some(match endpoint {
         "library" | "questionnaire" => Access::Public,
         "respondent_state" | "return_view" => Access::Respondent,
-        "sign_in_options" | "account_invitation" => Access::SignIn,
+        "sign_in_options" | "account_invitation" | "sign_in_link" => Access::SignIn,
         "staff_home" => Access::Staff(Need::StaffHome),
         "campaign_desk" => Access::Staff(Need::SeeCampaigns),
         "new_campaign_options" => Access::Staff(Need::RunCampaigns),

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::db::{self, DatabaseError};
 use crate::identity::IdentityService;
 use crate::identity::oidc::{OidcError, OidcProviders};
+use crate::mail::{MailError, MailQuotas, Postman, Transport};
 use crate::respondents::RespondentService;
 use crate::respondents::secrets::ServerKey;
 use crate::results::ResultsService;
@@ -45,6 +46,10 @@ pub struct AppState {
     pub public_url: String,
     /// The institutions' sign-in providers.
     pub oidc: Arc<OidcProviders>,
+    /// Delivers the mail outbox; rung after each message is written.
+    pub postman: Postman,
+    /// How often messages may be asked for.
+    pub mail_quotas: Arc<MailQuotas>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -77,6 +82,17 @@ pub enum StartupError {
         path: String,
         /// What is wrong.
         reason: String,
+    },
+    /// The mail settings are unusable.
+    #[error(transparent)]
+    Mail(#[from] MailError),
+    /// The mail folder cannot be created.
+    #[error("cannot create the mail folder {dir}: {source}")]
+    MailDir {
+        /// The folder.
+        dir: String,
+        /// The cause.
+        source: std::io::Error,
     },
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source}")]
@@ -131,6 +147,17 @@ impl Application {
                 listener.local_addr().map_err(|source| StartupError::Bind { addr: config.addr, source })?
             ),
         };
+        let transport = match &config.smtp_url {
+            Some(url) => Transport::smtp(url)?,
+            None => {
+                let dir = config.mail_dir();
+                let transport = Transport::folder(dir.clone())
+                    .map_err(|source| StartupError::MailDir { dir: dir.display().to_string(), source })?;
+                tracing::info!(folder = %dir.display(), "no BOUCLE_SMTP_URL: messages are written to this folder");
+                transport
+            }
+        };
+        let postman = Postman::new(db.clone(), transport, &config.mail_from)?;
         let catalog = Arc::new(DbCatalog::new(db.clone()));
         let identity = Arc::new(IdentityService::new(db.clone()).with_server_key(&key));
         let results = Arc::new(ResultsService::new(db.clone()));
@@ -156,6 +183,8 @@ impl Application {
             failed_sign_ins: Arc::new(FailedLookups::default()),
             public_url,
             oidc,
+            postman,
+            mail_quotas: Arc::new(MailQuotas::default()),
         };
         Ok(Application { listener, state })
     }
@@ -170,12 +199,21 @@ impl Application {
         &self.state.db
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    /// Serves until `shutdown` completes, then finishes in-flight requests. The postman
+    /// delivers the outbox meanwhile and stops with the server (what it has not sent
+    /// stays in the outbox for the next start).
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let (stopped, stop) = tokio::sync::oneshot::channel::<()>();
+        let postman = tokio::spawn(self.state.postman.clone().run(async move {
+            let _ = stop.await;
+        }));
         let router = routes::router(self.state);
-        axum::serve(self.listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        let served = axum::serve(self.listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
             .with_graceful_shutdown(shutdown)
-            .await
+            .await;
+        let _ = stopped.send(());
+        let _ = postman.await;
+        served
     }
 
     /// Serves until Ctrl-C or SIGTERM.

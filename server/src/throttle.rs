@@ -1,6 +1,7 @@
 //! Counting failed capability look-ups per address, so guessing links is slow: after
 //! [`FailedLookups::LIMIT`] failures in a minute, an address gets 429 until the minute
-//! is over.
+//! is over. [`Quota`] limits how often an action that reaches someone else (a message
+//! sent) is taken per key.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -50,9 +51,54 @@ impl FailedLookups {
     }
 }
 
+/// At most `limit` uses per key in a sliding window, for actions that cost someone
+/// else something (a message sent to an address). Kept in memory: a restart forgets
+/// the counts, which only ever lets a little more through.
+#[derive(Debug)]
+pub struct Quota {
+    limit: usize,
+    window: Duration,
+    uses: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+impl Quota {
+    /// `limit` uses per key per `window`.
+    pub fn new(limit: usize, window: Duration) -> Quota {
+        Quota { limit, window, uses: Mutex::new(HashMap::new()) }
+    }
+
+    /// Takes one use for `key` if any is left in the window; `false` when spent.
+    pub fn try_take(&self, key: &str) -> bool {
+        let now = Instant::now();
+        let Ok(mut uses) = self.uses.lock() else { return false };
+        if uses.len() > 10_000 {
+            uses.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
+        }
+        let times = uses.entry(key.to_string()).or_default();
+        times.retain(|t| now.duration_since(*t) < self.window);
+        if times.len() >= self.limit {
+            return false;
+        }
+        times.push(now);
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quota_allows_its_limit_per_key() {
+        let quota = Quota::new(3, Duration::from_secs(60));
+        assert!((0..3).all(|_| quota.try_take("a")));
+        assert!(!quota.try_take("a"));
+        assert!(quota.try_take("b"));
+        let short = Quota::new(1, Duration::from_millis(1));
+        assert!(short.try_take("a"));
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(short.try_take("a"), "a use leaves the window");
+    }
 
     #[test]
     fn an_address_is_blocked_after_the_limit_and_others_are_not() {

@@ -3,6 +3,8 @@ use sea_orm::entity::prelude::*;
 
 /// An account invitation: the holder chooses a password (or links a provider).
 pub const INVITATION: &str = "invitation";
+/// A sign-in link sent by email: signs the holder in once.
+pub const EMAIL_LINK: &str = "email_link";
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sign_in_token")]

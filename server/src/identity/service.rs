@@ -16,6 +16,10 @@ use sea_orm::{
     TransactionTrait,
 };
 
+mod email_link;
+
+pub use email_link::EMAIL_LINK_LIFETIME_MS;
+
 /// A session ends after this long without a request.
 pub const IDLE_LIMIT_MS: i64 = 30 * 60 * 1000;
 /// A session ends this long after sign-in, whatever happens.
@@ -271,10 +275,15 @@ impl IdentityService {
 
     /// Who an unused, unexpired invitation is for (without using it).
     pub async fn invitation_holder(&self, secret: &str, now: i64) -> Result<Option<person::Model>, DbErr> {
+        self.token_holder(secret, sign_in_token::INVITATION, now).await
+    }
+
+    /// Who an unused, unexpired single-use link of this purpose is for.
+    async fn token_holder(&self, secret: &str, purpose: &str, now: i64) -> Result<Option<person::Model>, DbErr> {
         let Some(token) = sign_in_token::Entity::find_by_id(hash_secret(secret)).one(&self.db).await? else {
             return Ok(None);
         };
-        if token.purpose != sign_in_token::INVITATION || token.used_at.is_some() || token.expires_at <= now {
+        if token.purpose != purpose || token.used_at.is_some() || token.expires_at <= now {
             return Ok(None);
         }
         person::Entity::find_by_id(token.person_id).one(&self.db).await

@@ -240,6 +240,62 @@ pub async fn withdraw(State(state): State<AppState>, headers: HeaderMap, Form(fi
     }
 }
 
+/// `POST /r/{campaign}/lien-par-email`: emails the receipt's return link to the
+/// address typed, and keeps the address apart from the answers if asked. Back to the
+/// receipt with what happened; a bad address is named there.
+pub async fn email_return_link(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(campaign): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let Some(resume) = resume_secret(&headers, &campaign) else {
+        return see_other(format!("/r/{campaign}?lang={lang}"));
+    };
+    if !check_form(&state, &headers, &fields, &resume) {
+        return forbidden(lang);
+    }
+    let back = |outcome: &str| see_other(format!("/r/{campaign}/merci?lang={lang}&email={outcome}#email"));
+    let Ok(address) = crate::mail::parse_address(field(&fields, "email").unwrap_or_default()) else {
+        return back("invalide");
+    };
+    if !state.mail_quotas.allow(peer.ip(), &address, Some(&super::secrets::hash_secret(&resume))) {
+        tracing::warn!(target: "security", event = "return_link_mail_throttled", peer = %peer.ip());
+        return back("limite");
+    }
+    let keep = field(&fields, "keep_address") == Some("yes");
+    let language = Lang::from_tag(lang).unwrap_or_default();
+    match state.respondents.email_return_link(&campaign, &resume, address, keep, language, &state.public_url).await {
+        Ok(super::EmailedLink::Queued) => {
+            state.postman.ring();
+            back(if keep { "envoye-suivi" } else { "envoye" })
+        }
+        Ok(super::EmailedLink::NotSubmitted) => see_other(format!("/r/{campaign}?lang={lang}")),
+        Err(err) => failure(err, &campaign, lang),
+    }
+}
+
+/// `POST /mes-resultats/adresse`: deletes the address kept for this return link.
+pub async fn forget_contact(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
+    let lang = lang_of(&fields);
+    let Some(secret) = cookie_value(&cookies(&headers), RETURN_COOKIE).map(str::to_string) else {
+        return see_other(format!("/mes-resultats?lang={lang}"));
+    };
+    let token_ok = constant_time_eq(
+        &state.respondents.return_form_token(&secret),
+        field(&fields, "form_token").unwrap_or_default(),
+    );
+    if !same_origin(&headers) || !token_ok {
+        return forbidden(lang);
+    }
+    match state.respondents.forget_contact(&secret).await {
+        Ok(_) => see_other(format!("/mes-resultats?lang={lang}&adresse=effacee#contact")),
+        Err(err) => ApiError::from(err).into_response(),
+    }
+}
+
 /// Body of `POST /api/v1/campaigns/{campaign}/responses`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -12,4 +12,4 @@ pub mod handlers;
 pub mod secrets;
 mod service;
 
-pub use service::{RespondentError, RespondentService, SectionOutcome, SubmitOutcome, SubmittedReceipt};
+pub use service::{EmailedLink, RespondentError, RespondentService, SectionOutcome, SubmitOutcome, SubmittedReceipt};

@@ -18,6 +18,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use survey_defs::{Answers, EncodedAnswers, Problem, Questionnaire, RawAnswers};
 
+mod contact;
+
+pub use contact::EmailedLink;
+
 /// How long a resume cookie lasts (the accessibility bar asks for at least 20 hours).
 pub const RESUME_DAYS: u32 = 30;
 
@@ -613,6 +617,7 @@ impl RespondentService {
             scores,
             submitted_on: iso_date(response.submitted_at).unwrap_or_default(),
             form_token: self.key.derive("form", return_secret),
+            contact_email: self.contact_of(return_secret).await?,
         }))
     }
 
@@ -651,6 +656,7 @@ impl RespondentService {
             .exec(&txn)
             .await?;
         response::Entity::delete_by_id(response.id).exec(&txn).await?;
+        self.forget_contact_in(&txn, return_secret).await?;
         txn.commit().await?;
         audit::append(
             &self.db,

@@ -3,7 +3,7 @@
 //! post checks its origin and a form token (the session's, or a double-submit token
 //! before any session exists), then asks the policy; POST-redirect-GET throughout.
 
-use super::{ACCOUNT_INVITATION_COOKIE, session_cookie_name};
+use super::{ACCOUNT_INVITATION_COOKIE, SIGN_IN_LINK_COOKIE, session_cookie_name};
 use crate::audit::{self, AuditEvent};
 use crate::campaigns::{CampaignAdmin, CampaignError, NewCampaign};
 use crate::clock::now_millis;
@@ -213,6 +213,96 @@ pub async fn accept_account_invitation(
         }
         Err(IdentityError::Db(err)) => ApiError::Unavailable(err).into_response(),
         Err(err) => see_other(format!("/connexion/bienvenue?lang={lang}&erreur={}", err.key())),
+    }
+}
+
+/// `POST /connexion/lien`: emails a sign-in link to the address typed, if it is an
+/// enabled account's. The answer is the same either way, so the form tells nobody
+/// which addresses have accounts.
+pub async fn request_sign_in_link(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    if !pre_session_form_ok(&headers, &fields) {
+        return forbidden(lang);
+    }
+    // Where they were going is not carried through the mail: the link leads to the staff home.
+    let back = format!("/connexion?lang={lang}");
+    let Ok(address) = crate::mail::parse_address(field(&fields, "email").unwrap_or_default()) else {
+        return see_other(format!("{back}&erreur=receipt-email-error-address#link-email"));
+    };
+    // Over the limit, the answer is the same as when a link is sent: nothing tells
+    // whether the address has an account, nor that it is being flooded.
+    if state.mail_quotas.allow(peer.ip(), &address, None) {
+        let language = Lang::from_tag(lang).unwrap_or_default();
+        match state.identity.send_sign_in_link(address.as_ref(), language, &state.public_url, now_millis()).await {
+            Ok(true) => state.postman.ring(),
+            Ok(false) => {}
+            Err(IdentityError::Db(err)) => return ApiError::Unavailable(err).into_response(),
+            Err(err) => return see_other(format!("{back}&erreur={}", err.key())),
+        }
+    } else {
+        tracing::warn!(target: "security", event = "sign_in_link_throttled", peer = %peer.ip());
+    }
+    see_other(format!("{back}&lien=envoye#link-sent"))
+}
+
+/// `GET /connexion/lien/{token}`: an emailed sign-in link. The token is exchanged for
+/// a short-lived cookie and the browser sent to a URL without it; signing in takes a
+/// click there (`POST /connexion/lien/utiliser`).
+pub async fn open_sign_in_link(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Response {
+    if let Some(refusal) = throttled(&state, peer, &headers) {
+        return refusal;
+    }
+    match state.identity.sign_in_link_holder(&token, now_millis()).await {
+        Ok(Some(_)) => {
+            let secure = if state.secure_cookies { "; Secure" } else { "" };
+            let max_age = crate::identity::service::EMAIL_LINK_LIFETIME_MS / 1000;
+            let cookie = format!(
+                "{SIGN_IN_LINK_COOKIE}={token}; Path=/connexion; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+            );
+            with_cookie(see_other("/connexion/lien".to_string()), cookie)
+        }
+        Ok(None) => {
+            state.failed_lookups.record(peer.ip());
+            tracing::warn!(target: "security", event = "unknown_sign_in_link", peer = %peer.ip());
+            see_other("/connexion/lien".to_string())
+        }
+        Err(err) => ApiError::Unavailable(err).into_response(),
+    }
+}
+
+/// `POST /connexion/lien/utiliser`: uses the emailed link this browser holds; signs in.
+pub async fn use_sign_in_link(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    if !pre_session_form_ok(&headers, &fields) {
+        return forbidden(lang);
+    }
+    let cookie_header = cookies(&headers);
+    let Some(secret) = cookie_value(&cookie_header, SIGN_IN_LINK_COOKIE) else {
+        return see_other(format!("/connexion/lien?lang={lang}"));
+    };
+    let spent = format!("{SIGN_IN_LINK_COOKIE}=; Path=/connexion; Max-Age=0; HttpOnly; SameSite=Lax");
+    match state.identity.sign_in_with_link(secret, now_millis()).await {
+        Ok(session) => {
+            let response =
+                with_cookie(see_other(format!("/equipe?lang={lang}")), session_cookie(&state, &session.secret));
+            with_cookie(response, spent)
+        }
+        Err(IdentityError::Db(err)) => ApiError::Unavailable(err).into_response(),
+        Err(_) => with_cookie(see_other(format!("/connexion/lien?lang={lang}")), spent),
     }
 }
 

@@ -20,7 +20,8 @@ use crate::respondents::handlers::consent_token;
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
 use app::staff::{
     AccountInvitation, AuditPage, AuditRow, CampaignDesk, CampaignRow, NEW_LINK_COOKIE, NewCampaignOptions, PeoplePage,
-    PersonPage, PersonRole, PersonRow, ProviderLink, RoleHeld, SignInOptions, StaffAnswer, StaffHome, Viewer,
+    PersonPage, PersonRole, PersonRow, ProviderLink, RoleHeld, SignInLink, SignInOptions, StaffAnswer, StaffHome,
+    Viewer,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::sync::Arc;
@@ -33,6 +34,9 @@ pub fn session_cookie_name(secure: bool) -> &'static str {
 
 /// Holds an account invitation between opening its link and choosing a password.
 pub const ACCOUNT_INVITATION_COOKIE: &str = "boucle_account_invite";
+
+/// Holds an emailed sign-in link between opening it and clicking "sign me in".
+pub const SIGN_IN_LINK_COOKIE: &str = "boucle_signin_link";
 
 /// Holds the secret of an OpenID Connect sign-in under way.
 pub const OIDC_ATTEMPT_COOKIE: &str = "boucle_oidc";
@@ -209,6 +213,12 @@ impl app::staff::service::StaffDesk for StaffDeskService {
             email: person.email.unwrap_or_default(),
             form_token: consent_token(cookies),
         }))
+    }
+
+    async fn sign_in_link(&self, cookies: &str) -> Result<Option<SignInLink>, ServiceError> {
+        let Some(secret) = cookie_value(cookies, SIGN_IN_LINK_COOKIE) else { return Ok(None) };
+        let holder = self.identity.sign_in_link_holder(secret, now_millis()).await.map_err(unavailable)?;
+        Ok(holder.map(|person| SignInLink { display_name: person.display_name, form_token: consent_token(cookies) }))
     }
 
     async fn home(&self, cookies: &str) -> Result<StaffAnswer<StaffHome>, ServiceError> {

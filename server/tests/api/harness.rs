@@ -76,6 +76,8 @@ impl Drop for TestDatabase {
 /// A running Boucle and a client for it.
 pub struct TestApp {
     pub address: String,
+    /// Where the server writes messages (no SMTP server in tests, unless one sets it).
+    pub mail_dir: PathBuf,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -106,6 +108,7 @@ impl TestApp {
     }
 
     async fn spawn_on(database: TestDatabase, data_dir: tempfile::TempDir, config: Config) -> TestApp {
+        let config_mail_dir = config.mail_dir();
         let app = Application::build(config).await.expect("application starts");
         let address = format!("http://127.0.0.1:{}", app.port());
         let db = app.database().clone();
@@ -114,7 +117,8 @@ impl TestApp {
             let _ = rx.await;
         }));
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        TestApp { address, client, db, shutdown: Some(tx), _data_dir: data_dir, _database: database }
+        let mail_dir = config_mail_dir;
+        TestApp { address, client, db, mail_dir, shutdown: Some(tx), _data_dir: data_dir, _database: database }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -129,6 +133,77 @@ impl TestApp {
         let response = self.get(path).await;
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
+    }
+}
+
+/// A message the server wrote to its mail folder.
+#[derive(Debug)]
+pub struct SentMail {
+    pub to: String,
+    /// The plain-text body, quoted-printable decoded.
+    pub body: String,
+}
+
+impl SentMail {
+    /// The first link in the body starting with `prefix` (a path such as `/retour/`).
+    pub fn link(&self, prefix: &str) -> String {
+        let start = self.body.find(prefix).unwrap_or_else(|| panic!("no {prefix} in {}", self.body));
+        let end = self.body[start..].find(char::is_whitespace).map_or(self.body.len(), |e| start + e);
+        self.body[start..end].to_string()
+    }
+}
+
+/// Decodes a quoted-printable body (RFC 2045): soft line breaks and `=XX` bytes.
+fn quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Some(byte) =
+                std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).replace("\r\n", "\n")
+}
+
+/// Reads an `.eml` file: the `To` header and the decoded body.
+pub fn read_mail(raw: &str) -> SentMail {
+    let (headers, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+    let to = headers.lines().find_map(|line| line.strip_prefix("To: ")).unwrap_or_default().trim().to_string();
+    SentMail { to, body: quoted_printable(body) }
+}
+
+impl TestApp {
+    /// The messages in the mail folder, waiting up to ten seconds for at least `count`.
+    pub async fn mails(&self, count: usize) -> Vec<SentMail> {
+        for _ in 0..100 {
+            let mails = self.mails_now();
+            if mails.len() >= count {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("fewer than {count} messages in {}", self.mail_dir.display());
+    }
+
+    /// The messages in the mail folder now.
+    pub fn mails_now(&self) -> Vec<SentMail> {
+        let Ok(entries) = std::fs::read_dir(&self.mail_dir) else { return Vec::new() };
+        entries
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "eml"))
+            .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+            .map(|raw| read_mail(&raw))
+            .collect()
     }
 }
 

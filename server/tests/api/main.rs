@@ -5,6 +5,7 @@
 mod access_matrix;
 mod campaigns;
 mod harness;
+mod mail;
 mod pages;
 mod people;
 mod questionnaires;

@@ -6,42 +6,42 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use server::entities::{audit_log, consent, response};
 
 /// A browser: keeps cookies, does not follow redirects (so tests see each one).
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
 }
 
 /// The `value` of the hidden input named `name` in a page.
-fn hidden(html: &str, name: &str) -> String {
+pub(crate) fn hidden(html: &str, name: &str) -> String {
     let marker = format!(r#"name="{name}" value=""#);
     let start = html.find(&marker).unwrap_or_else(|| panic!("no {name} in {html}")) + marker.len();
     html[start..].split('"').next().unwrap_or_default().to_string()
 }
 
-fn location(response: &reqwest::Response) -> String {
+pub(crate) fn location(response: &reqwest::Response) -> String {
     response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
 }
 
-struct Respondent {
-    client: reqwest::Client,
+pub(crate) struct Respondent {
+    pub(crate) client: reqwest::Client,
     base: String,
 }
 
 impl Respondent {
-    fn new(app: &TestApp) -> Respondent {
+    pub(crate) fn new(app: &TestApp) -> Respondent {
         Respondent { client: browser(), base: app.address.clone() }
     }
 
-    async fn get(&self, path: &str) -> (u16, String) {
+    pub(crate) async fn get(&self, path: &str) -> (u16, String) {
         let response = self.client.get(format!("{}{path}", self.base)).send().await.expect("sent");
         (response.status().as_u16(), response.text().await.expect("body"))
     }
 
-    async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    pub(crate) async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client.post(format!("{}{path}", self.base)).form(fields).send().await.expect("sent")
     }
 
     /// Opens the campaign and agrees; returns the form token of the answer screens.
-    async fn consent(&self, campaign: &str) -> String {
+    pub(crate) async fn consent(&self, campaign: &str) -> String {
         let (status, html) = self.get(&format!("/r/{campaign}")).await;
         assert_eq!(status, 200, "{html}");
         let token = hidden(&html, "form_token");
@@ -58,7 +58,7 @@ impl Respondent {
     }
 }
 
-fn phq9_answers<'a>(values: [&'a str; 9], token: &'a str) -> Vec<(String, &'a str)> {
+pub(crate) fn phq9_answers<'a>(values: [&'a str; 9], token: &'a str) -> Vec<(String, &'a str)> {
     let mut fields: Vec<(String, &str)> = vec![("form_token".to_string(), token), ("lang".to_string(), "fr")];
     for (i, value) in values.iter().enumerate() {
         fields.push((format!("phq9_{}", i + 1), value));
@@ -66,7 +66,7 @@ fn phq9_answers<'a>(values: [&'a str; 9], token: &'a str) -> Vec<(String, &'a st
     fields
 }
 
-async fn post_owned(who: &Respondent, path: &str, fields: &[(String, &str)]) -> reqwest::Response {
+pub(crate) async fn post_owned(who: &Respondent, path: &str, fields: &[(String, &str)]) -> reqwest::Response {
     let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     who.post(path, &borrowed).await
 }

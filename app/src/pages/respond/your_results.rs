@@ -15,12 +15,15 @@ pub fn YourResultsPage() -> impl IntoView {
     let lang = use_page().lang;
     let query = use_query_map();
     let confirm_missing = query.with_untracked(|q| q.get("confirm").is_some_and(|v| v == "missing"));
+    let contact_forgotten = query.with_untracked(|q| q.get("adresse").is_some_and(|v| v == "effacee"));
     let view_data = Resource::new(|| (), move |_| load_return_view(lang.tag().to_string()));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
-                    Ok(Some(data)) => view! { <YourResults data lang confirm_missing/> }.into_any(),
+                    Ok(Some(data)) => {
+                        view! { <YourResults data lang confirm_missing contact_forgotten/> }.into_any()
+                    }
                     Ok(None) => {
                         crate::pages::set_status(404);
                         view! {
@@ -41,7 +44,7 @@ pub fn YourResultsPage() -> impl IntoView {
 }
 
 #[component]
-fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl IntoView {
+fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool, contact_forgotten: bool) -> impl IntoView {
     let campaign = data.campaign;
     let everyone = data.everyone;
     let q = &campaign.questionnaire;
@@ -114,6 +117,20 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool) -> impl Into
                 </details>
             })}
         </section>
+        {(data.contact_email.is_some() || contact_forgotten).then(|| view! {
+            <section id="contact" aria-labelledby="contact-heading">
+                <h2 id="contact-heading">{lang.t("return-contact-title")}</h2>
+                {contact_forgotten.then(|| view! { <p class="notice" role="status">{lang.t("return-contact-forgotten")}</p> })}
+                {data.contact_email.clone().map(|email| view! {
+                    <p>{lang.t_args("return-contact-kept", &[("email", email.into())])}</p>
+                    <form method="post" action="/mes-resultats/adresse">
+                        <input type="hidden" name="form_token" value=data.form_token.clone()/>
+                        <input type="hidden" name="lang" value=lang.tag()/>
+                        <button type="submit" class="button-secondary">{lang.t("return-contact-forget")}</button>
+                    </form>
+                })}
+            </section>
+        })}
         <h2>{lang.t("return-answers-title")}</h2>
         <dl class="review-list">{answers}</dl>
         <section id="withdraw" aria-labelledby="withdraw-heading">

@@ -10,7 +10,7 @@ mod campaigns;
 mod people;
 mod results;
 
-pub use account::{SignInPage, WelcomePage};
+pub use account::{SignInLinkPage, SignInPage, WelcomePage};
 pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
 pub use people::{PeopleListPage, PersonDetailPage};
