@@ -321,8 +321,10 @@ fn field(text: &str) -> String {
     if text.contains([',', '"', '\r', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }
 
-/// Appends one CSV record of text fields (defused, then quoted as needed) ending in CRLF.
-fn record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
+/// Appends one CSV record of text fields (defused against formula injection, then
+/// quoted as needed, RFC 4180) ending in CRLF. Also used by the server for its other
+/// downloads, so every CSV Boucle writes is protected the same way.
+pub fn csv_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
     let fields: Vec<String> = fields.into_iter().map(|f| field(&defused(f.as_ref()))).collect();
     out.push_str(&fields.join(","));
     out.push_str("\r\n");
@@ -342,7 +344,7 @@ pub fn answers_csv<'a>(
     let plan = ExportPlan::new(questionnaire)?;
     let rows = plan.sorted(rows)?;
     let mut out = String::new();
-    record(&mut out, plan.columns.iter().map(|c| c.name.as_str()));
+    csv_record(&mut out, plan.columns.iter().map(|c| c.name.as_str()));
     for (i, (row, codes)) in rows.iter().enumerate() {
         let fields: Vec<String> = plan
             .values(i + 1, row, codes)
@@ -375,17 +377,17 @@ pub fn answers_csv<'a>(
 pub fn codebook_csv(questionnaire: &Questionnaire, lang: &str) -> String {
     let all = column_names(questionnaire, &questionnaire.answer_layout());
     let mut out = String::new();
-    record(&mut out, ["column", "kind", "question", "code", "label", "value"]);
+    csv_record(&mut out, ["column", "kind", "question", "code", "label", "value"]);
     let mut names = all.iter().map(String::as_str);
     for _ in META_COLUMNS {
         let name = names.next().unwrap_or_default();
-        record(&mut out, [name, "meta", "", "", "", ""]);
+        csv_record(&mut out, [name, "meta", "", "", "", ""]);
     }
     for item in questionnaire.answerable_items() {
         let question = item.text.get(lang);
         let kind = item.kind.type_name();
         if matches!(item.kind, ItemKind::ShortText { .. } | ItemKind::LongText { .. }) {
-            record(&mut out, [item.id.as_str(), "free_text_not_exported", question, "", "", ""]);
+            csv_record(&mut out, [item.id.as_str(), "free_text_not_exported", question, "", "", ""]);
             continue;
         }
         let name = names.next().unwrap_or_default();
@@ -393,28 +395,28 @@ pub fn codebook_csv(questionnaire: &Questionnaire, lang: &str) -> String {
             ItemKind::Number { unit: Some(unit), .. } => unit.get(lang),
             _ => "",
         };
-        record(&mut out, [name, kind, question, "", unit, ""]);
+        csv_record(&mut out, [name, kind, question, "", unit, ""]);
         for option in item.kind.options() {
             let value = option.value.map(|v| v.to_string()).unwrap_or_default();
-            record(&mut out, [name, kind, "", &option.code, option.label.get(lang), &value]);
+            csv_record(&mut out, [name, kind, "", &option.code, option.label.get(lang), &value]);
         }
         if let ItemKind::RatingScale { min, max, min_label, max_label } = &item.kind {
-            record(&mut out, [name, kind, "", &min.to_string(), min_label.get(lang), &min.to_string()]);
-            record(&mut out, [name, kind, "", &max.to_string(), max_label.get(lang), &max.to_string()]);
+            csv_record(&mut out, [name, kind, "", &min.to_string(), min_label.get(lang), &min.to_string()]);
+            csv_record(&mut out, [name, kind, "", &max.to_string(), max_label.get(lang), &max.to_string()]);
         }
         if matches!(item.kind, ItemKind::YesNo) {
-            record(&mut out, [name, kind, "", "no", "", ""]);
-            record(&mut out, [name, kind, "", "yes", "", ""]);
+            csv_record(&mut out, [name, kind, "", "no", "", ""]);
+            csv_record(&mut out, [name, kind, "", "yes", "", ""]);
         }
     }
     for scale in &questionnaire.scales {
         let name = names.next().unwrap_or_default();
-        record(&mut out, [name, "scale", scale.title.get(lang), "", "", ""]);
+        csv_record(&mut out, [name, "scale", scale.title.get(lang), "", "", ""]);
         for band in &scale.bands {
             let bound = |x: f64| Value::Score(hundredths(x).unwrap_or(0)).text();
             let range = format!("{}–{}", bound(band.min), bound(band.max));
             let description = band.description.as_ref().map(|d| d.get(lang)).unwrap_or_default();
-            record(&mut out, [name, "band", description, "", band.label.get(lang), &range]);
+            csv_record(&mut out, [name, "band", description, "", band.label.get(lang), &range]);
         }
     }
     out

@@ -119,7 +119,7 @@ pub use disclosure::{
 };
 pub use error::AnalyticsError;
 pub use export::{
-    CHOICES_SEPARATOR, ExportRow, META_COLUMNS, answers_csv, answers_frame, answers_parquet, codebook_csv,
+    CHOICES_SEPARATOR, ExportRow, META_COLUMNS, answers_csv, answers_frame, answers_parquet, codebook_csv, csv_record,
 };
 pub use frame::CampaignFrame;
 pub use item_summary::{ItemSummary, OptionCount, TopBox};

@@ -386,19 +386,19 @@ people-disable-confirm = I confirm: { $name }'s sessions end and the account can
 people-disable-submit = Disable the account
 people-enable-submit = Enable the account again
 people-link-title = Sign-in link
-people-link-help = This link works once and expires in 7 days. It is shown only once: copy it now and pass it on to the person by a channel you trust. Boucle keeps only a fingerprint of it.
+people-link-help = This link has just been sent to them by email. It works once and expires in 7 days. It is shown only once: if the email does not arrive, copy it now and pass it on to the person by a channel you trust. Boucle keeps only a fingerprint of it.
 people-link-new = Create a new sign-in link
 people-link-new-help = For a forgotten password or an expired invitation. Links created before stop working.
 people-own-account-note = This is your account: you cannot disable it yourself.
 people-shared-account-note = This person also holds a role in an institution you do not administer: here you can change their roles in yours, but not disable their account or create a sign-in link for it.
-people-done-invited = The person is invited.
+people-done-invited = The person is invited: their link is sent to them by email.
 people-done-role-added = The role was added to their existing account: they sign in as usual.
 people-done-role-held = This person already holds this role.
 people-done-role-changed = The role was changed.
 people-done-role-removed = The role was removed.
 people-done-disabled = The account is disabled and its sessions have ended.
 people-done-enabled = The account is enabled again.
-people-done-link = A new sign-in link was created.
+people-done-link = A new sign-in link was created and sent by email.
 people-error-email = Enter a valid email address.
 people-error-name = Enter the person's name (200 characters at most).
 people-error-role = Choose one of the roles offered.
@@ -466,3 +466,14 @@ signin-link-use-intro = You are about to sign in to Boucle as { $name }.
 signin-link-use-submit = Sign me in
 signin-link-invalid = This sign-in link no longer works: it was already used or it expired (it lasts only 15 minutes).
 signin-link-ask-again = Ask for a new link
+
+## Identifying data (admins)
+campaign-contacts-title = Addresses left by respondents
+campaign-contacts-count = { $count ->
+    [0] No respondent left an address to hear about the results.
+    [one] One respondent left their address to hear about the results and decisions.
+   *[other] { $count } respondents left their address to hear about the results and decisions.
+}
+campaign-contacts-help = These addresses are never linked to answers. Only admins can download them, and each download is written to the audit log.
+campaign-contacts-download = Download the addresses (CSV)
+people-download = Download the list of people and their roles (CSV, written to the audit log)

@@ -387,19 +387,19 @@ people-disable-confirm = Je confirme : les sessions de { $name } sont fermées e
 people-disable-submit = Désactiver le compte
 people-enable-submit = Réactiver le compte
 people-link-title = Lien de connexion
-people-link-help = Ce lien ne sert qu'une fois et expire dans 7 jours. Il n'est montré qu'une seule fois : copiez-le maintenant et transmettez-le à la personne par un moyen sûr. Boucle n'en garde qu'une empreinte.
+people-link-help = Ce lien vient de lui être envoyé par e-mail. Il ne sert qu'une fois et expire dans 7 jours. Il n'est montré qu'une seule fois : si l'e-mail n'arrive pas, copiez-le maintenant et transmettez-le à la personne par un moyen sûr. Boucle n'en garde qu'une empreinte.
 people-link-new = Créer un nouveau lien de connexion
 people-link-new-help = Pour un mot de passe oublié ou une invitation expirée. Les liens créés avant ne fonctionneront plus.
 people-own-account-note = C'est votre compte : vous ne pouvez pas le désactiver vous-même.
 people-shared-account-note = Cette personne a aussi un rôle dans un établissement que vous n'administrez pas : ici, vous pouvez changer ses rôles chez vous, mais pas désactiver son compte ni lui créer un lien de connexion.
-people-done-invited = La personne est invitée.
+people-done-invited = La personne est invitée : son lien lui est envoyé par e-mail.
 people-done-role-added = Le rôle est ajouté à son compte existant : elle se connecte comme d'habitude.
 people-done-role-held = Cette personne a déjà ce rôle.
 people-done-role-changed = Le rôle est changé.
 people-done-role-removed = Le rôle est retiré.
 people-done-disabled = Le compte est désactivé et ses sessions sont fermées.
 people-done-enabled = Le compte est réactivé.
-people-done-link = Un nouveau lien de connexion est créé.
+people-done-link = Un nouveau lien de connexion est créé et envoyé par e-mail.
 people-error-email = Indiquez une adresse e-mail valide.
 people-error-name = Indiquez le nom de la personne (200 caractères au plus).
 people-error-role = Choisissez un des rôles proposés.
@@ -467,3 +467,14 @@ signin-link-use-intro = Vous allez vous connecter à Boucle en tant que { $name 
 signin-link-use-submit = Me connecter
 signin-link-invalid = Ce lien de connexion ne fonctionne plus : il a déjà servi ou il a expiré (il ne dure que 15 minutes).
 signin-link-ask-again = Demander un nouveau lien
+
+## Données identifiantes (administrateurs)
+campaign-contacts-title = Adresses laissées par les répondants
+campaign-contacts-count = { $count ->
+    [0] Aucun répondant n'a laissé d'adresse pour être prévenu des résultats.
+    [one] Un répondant a laissé son adresse pour être prévenu des résultats et des décisions.
+   *[other] { $count } répondants ont laissé leur adresse pour être prévenus des résultats et des décisions.
+}
+campaign-contacts-help = Ces adresses ne sont jamais reliées aux réponses. Seuls les administrateurs peuvent les télécharger, et chaque téléchargement est inscrit au journal.
+campaign-contacts-download = Télécharger les adresses (CSV)
+people-download = Télécharger la liste des personnes et de leurs rôles (CSV, inscrit au journal)

@@ -107,6 +107,9 @@ pub struct CampaignDesk {
     pub open_link: Option<String>,
     /// May create invitations and close the campaign.
     pub can_run: bool,
+    /// How many respondents left an address to hear about the results; only for those
+    /// who may download identifying data (admins).
+    pub contacts: Option<u64>,
 }
 
 /// What the new-campaign form offers.

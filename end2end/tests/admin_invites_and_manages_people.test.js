@@ -52,7 +52,7 @@ test('an admin invites a nurse, changes the role, disables and enables the accou
   await page.waitForURL(/\/equipe\/personnes\/\d+\?lang=fr&fait=invited$/);
   assert.ok(!page.url().includes('invitation'));
   const nursePage = page.url().split('?')[0];
-  assert.ok(await page.getByText('La personne est invitée.').isVisible());
+  assert.ok(await page.getByText('La personne est invitée : son lien lui est envoyé par e-mail.').isVisible());
   const link = (await page.locator('.return-link').innerText()).trim();
   assert.match(link, /\/connexion\/invitation\/[A-Za-z0-9_-]{43}$/);
   await checkPage(page, 'a person, with the new link', 'people-02-invited');

@@ -63,6 +63,8 @@ pub enum Need {
     ExportAnswers,
     /// `Action::ManagePeople`.
     ManagePeople,
+    /// `Action::ExportIdentifyingData`.
+    ExportIdentifyingData,
 }
 
 impl Need {
@@ -78,6 +80,7 @@ impl Need {
             Need::SeeResults => Action::SeeResults { institution },
             Need::ExportAnswers => Action::ExportAnswers { institution },
             Need::ManagePeople => Action::ManagePeople { institution },
+            Need::ExportIdentifyingData => Action::ExportIdentifyingData { institution },
         }
     }
 }
@@ -200,6 +203,18 @@ fn form_routes() -> RouteTable {
             get(crate::results::handlers::codebook_csv),
         )
         .add("POST", "/equipe/personnes", Access::Staff(Need::ManagePeople), post(people::invite))
+        .add(
+            "GET",
+            "/equipe/personnes.csv",
+            Access::Staff(Need::ExportIdentifyingData),
+            get(crate::staff::exports::people_csv),
+        )
+        .add(
+            "GET",
+            "/equipe/campagnes/{campaign}/adresses.csv",
+            Access::Staff(Need::ExportIdentifyingData),
+            get(crate::staff::exports::contacts_csv),
+        )
         .add(
             "POST",
             "/equipe/personnes/{person}/roles/{membership}",

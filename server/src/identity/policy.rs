@@ -114,10 +114,15 @@ pub enum Action {
         /// Owning institution.
         institution: i32,
     },
+    /// Download identifying data: the people list, the addresses respondents left.
+    ExportIdentifyingData {
+        /// Owning institution.
+        institution: i32,
+    },
 }
 
 /// Every kind of action, for the policy table test and the route matrix.
-pub fn every_action(institution: i32) -> [Action; 8] {
+pub fn every_action(institution: i32) -> [Action; 9] {
     [
         Action::SeeStaffHome,
         Action::SeeCampaigns { institution },
@@ -127,6 +132,7 @@ pub fn every_action(institution: i32) -> [Action; 8] {
         Action::ManagePeople { institution },
         Action::SeeResults { institution },
         Action::ExportAnswers { institution },
+        Action::ExportIdentifyingData { institution },
     ]
 }
 
@@ -159,7 +165,7 @@ fn roles_allowed(action: Action) -> &'static [Role] {
         Action::RunCampaigns { .. } | Action::IssueInvitations { .. } | Action::ExportAnswers { .. } => {
             &[Admin, QualityTeam, Professional]
         }
-        Action::ReadAuditLog { .. } | Action::ManagePeople { .. } => &[Admin],
+        Action::ReadAuditLog { .. } | Action::ManagePeople { .. } | Action::ExportIdentifyingData { .. } => &[Admin],
     }
 }
 
@@ -172,7 +178,8 @@ fn institution_of(action: Action) -> Option<i32> {
         | Action::ReadAuditLog { institution }
         | Action::ManagePeople { institution }
         | Action::SeeResults { institution }
-        | Action::ExportAnswers { institution } => Some(institution),
+        | Action::ExportAnswers { institution }
+        | Action::ExportIdentifyingData { institution } => Some(institution),
     }
 }
 
@@ -221,12 +228,12 @@ mod tests {
     #[test]
     fn the_policy_table() {
         use Decision::{Allow as A, Forbidden as F};
-        let table: [(Role, [Decision; 8]); 5] = [
-            (Role::Admin, [A, A, A, A, A, A, A, A]),
-            (Role::QualityTeam, [A, A, A, A, F, F, A, A]),
-            (Role::Professional, [A, A, A, A, F, F, A, A]),
-            (Role::PatientPartner, [A, A, F, F, F, F, A, F]),
-            (Role::Observer, [A, A, F, F, F, F, A, F]),
+        let table: [(Role, [Decision; 9]); 5] = [
+            (Role::Admin, [A, A, A, A, A, A, A, A, A]),
+            (Role::QualityTeam, [A, A, A, A, F, F, A, A, F]),
+            (Role::Professional, [A, A, A, A, F, F, A, A, F]),
+            (Role::PatientPartner, [A, A, F, F, F, F, A, F, F]),
+            (Role::Observer, [A, A, F, F, F, F, A, F, F]),
         ];
         for (role, expected) in table {
             let caller = person(&[(7, role)]);

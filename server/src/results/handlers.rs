@@ -70,7 +70,7 @@ pub async fn chart(
 
 /// The signed-in caller and the campaign, when `action` is allowed on it; otherwise the
 /// response to send (401, 403, 404).
-async fn campaign_allowed(
+pub(crate) async fn campaign_allowed(
     state: &AppState,
     headers: &HeaderMap,
     campaign: &str,
@@ -90,7 +90,7 @@ async fn campaign_allowed(
     }
 }
 
-fn attachment(content_type: &str, filename: String, body: impl IntoResponse) -> Response {
+pub(crate) fn attachment(content_type: &str, filename: String, body: impl IntoResponse) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

@@ -3,6 +3,7 @@
 //! [`people`], the form posts that change things (create, close, invite, sign in and
 //! out; people and their roles).
 
+pub mod exports;
 pub mod handlers;
 pub mod people;
 pub mod provider_sign_in;
@@ -23,7 +24,9 @@ use app::staff::{
     PersonPage, PersonRole, PersonRow, ProviderLink, RoleHeld, SignInLink, SignInOptions, StaffAnswer, StaffHome,
     Viewer,
 };
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::sync::Arc;
 
 /// Holds the staff session.
@@ -279,6 +282,17 @@ impl app::staff::service::StaffDesk for StaffDeskService {
             invitations: counts.invitations,
             open_link: (!invitations_only).then(|| format!("{}/r/{}", self.public_url, c.public_id)),
             can_run: decide(&caller, Action::RunCampaigns { institution: c.institution_id }).allowed(),
+            contacts: if exports::may_export_identifying_data(&signed_in, c.institution_id) {
+                Some(
+                    crate::entities::return_contact::Entity::find()
+                        .filter(crate::entities::return_contact::Column::CampaignId.eq(c.id))
+                        .count(&self.db)
+                        .await
+                        .map_err(unavailable)?,
+                )
+            } else {
+                None
+            },
         }))
     }
 

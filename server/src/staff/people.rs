@@ -16,6 +16,7 @@ use app::staff::NEW_LINK_COOKIE;
 use axum::extract::{Form, Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
+use sea_orm::EntityTrait;
 
 /// The cookie carrying a link just issued to the person's page (ten minutes at most;
 /// the page clears it when it shows the link).
@@ -53,6 +54,24 @@ fn id(raw: &str) -> Option<i32> {
     raw.parse::<i32>().ok().filter(|id| *id > 0)
 }
 
+/// Emails an account link to the person, in the admin's page language; the admin also
+/// sees it once, for when mail does not reach them.
+async fn email_link(state: &AppState, person_id: i32, secret: &str, lang: &str) -> Result<(), Response> {
+    let unavailable = |err: sea_orm::DbErr| crate::error::ApiError::Unavailable(err).into_response();
+    let person = crate::entities::person::Entity::find_by_id(person_id).one(&state.db).await.map_err(unavailable)?;
+    let Some((address, name)) =
+        person.and_then(|p| Some((crate::mail::parse_address(p.email.as_deref()?).ok()?, p.display_name)))
+    else {
+        return Ok(());
+    };
+    let link = format!("{}/connexion/invitation/{secret}", state.public_url);
+    let language = app::i18n::Lang::from_tag(lang).unwrap_or_default();
+    let message = crate::mail::messages::account_invitation(address, language, &name, &link);
+    crate::mail::enqueue(&state.db, message).await.map_err(unavailable)?;
+    state.postman.ring();
+    Ok(())
+}
+
 /// `POST /equipe/personnes`: gives a role in one of the admin's institutions to the
 /// person with this email, creating the account if needed.
 pub async fn invite(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
@@ -76,7 +95,10 @@ pub async fn invite(State(state): State<AppState>, headers: HeaderMap, Form(fiel
             };
             let response = person_page(invited.person_id, lang, &format!("fait={done}"));
             match invited.link_secret {
-                Some(secret) => with_cookie(response, new_link_cookie(&state, invited.person_id, &secret)),
+                Some(secret) => match email_link(&state, invited.person_id, &secret, lang).await {
+                    Ok(()) => with_cookie(response, new_link_cookie(&state, invited.person_id, &secret)),
+                    Err(response) => response,
+                },
                 None => response,
             }
         }
@@ -177,7 +199,10 @@ pub async fn new_link(
     };
     let Some(person) = id(&person) else { return refused(crate::identity::Decision::NotFound, lang) };
     match state.staff.people().new_sign_in_link(&signed_in, person, now_millis()).await {
-        Ok(secret) => with_cookie(person_page(person, lang, "fait=link"), new_link_cookie(&state, person, &secret)),
+        Ok(secret) => match email_link(&state, person, &secret, lang).await {
+            Ok(()) => with_cookie(person_page(person, lang, "fait=link"), new_link_cookie(&state, person, &secret)),
+            Err(response) => response,
+        },
         Err(err) => failure(err, lang, format!("/equipe/personnes/{person}?lang={lang}")),
     }
 }

@@ -34,7 +34,7 @@ async fn outbox_drained(app: &TestApp) {
 
 /// A respondent who has answered PHQ-9 (all zeros) and sits on the receipt page;
 /// returns them with the receipt's form token.
-async fn submitted_respondent(app: &TestApp) -> (Respondent, String) {
+pub(crate) async fn submitted_respondent(app: &TestApp) -> (Respondent, String) {
     let who = Respondent::new(app);
     let token = who.consent("demo-phq-9").await;
     let saved = post_owned(&who, "/r/demo-phq-9/q/1", &phq9_answers(["0"; 9], &token)).await;

@@ -5,6 +5,7 @@
 mod access_matrix;
 mod campaigns;
 mod harness;
+mod identifying_exports;
 mod mail;
 mod pages;
 mod people;

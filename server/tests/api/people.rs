@@ -116,7 +116,7 @@ async fn an_admin_invites_someone_whose_link_is_shown_once_and_works() {
 
     let (status, shown) = page(&app, &browser, &to).await;
     assert_eq!(status, 200);
-    assert!(shown.contains("La personne est invitée."), "{shown}");
+    assert!(shown.contains("La personne est invitée : son lien lui est envoyé par e-mail."), "{shown}");
     assert!(!shown.contains("<script>alert(1)"), "names are escaped: {shown}");
     assert!(shown.contains("&lt;script&gt;alert(1)"), "{shown}");
     assert!(shown.contains("zoe.martin@chu.example") && shown.contains("invité, pas encore connecté"), "{shown}");
@@ -125,6 +125,10 @@ async fn an_admin_invites_someone_whose_link_is_shown_once_and_works() {
     let link = shown[start + app.address.len()..].split('<').next().unwrap_or_default().to_string();
     let (_, again) = page(&app, &browser, &to).await;
     assert!(!again.contains("/connexion/invitation/"), "shown once: {again}");
+    // The same link went to the person by email.
+    let mails = app.mails(1).await;
+    assert_eq!(mails[0].to, "zoe.martin@chu.example");
+    assert_eq!(mails[0].link("/connexion/invitation/"), link);
 
     // The invited person follows it and chooses a password.
     let invitee = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build();

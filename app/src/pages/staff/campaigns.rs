@@ -135,6 +135,12 @@ fn Desk(desk: CampaignDesk, lang: Lang, closed_now: bool, error: Option<String>)
             <p><a href=format!("/equipe/campagnes/{id}/affiche.svg") download=format!("boucle-{id}.svg")>
                 {lang.t("campaign-qr-download")}</a></p>
         })}
+        {desk.contacts.map(|count| view! {
+            <h2>{lang.t("campaign-contacts-title")}</h2>
+            <p>{lang.t_args("campaign-contacts-count", &[("count", count.into())])}</p>
+            <p class="hint">{lang.t("campaign-contacts-help")}</p>
+            <p><a href=format!("/equipe/campagnes/{id}/adresses.csv") download="">{lang.t("campaign-contacts-download")}</a></p>
+        })}
         {(desk.can_run && open && desk.invitations_only).then(|| view! {
             <h2>{lang.t("campaign-invitations")}</h2>
             <p>{lang.t("campaign-invitations-help")}</p>

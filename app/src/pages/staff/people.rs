@@ -87,6 +87,7 @@ fn PeopleList(page: PeoplePage, lang: Lang, done: Option<String>, error: Option<
         <PageTitle text=title(lang.t("people-title"), error.is_some(), lang)/>
         <StaffBar viewer=page.viewer.clone() lang/>
         <h1>{lang.t("people-title")}</h1>
+        <p><a href="/equipe/personnes.csv" download="">{lang.t("people-download")}</a></p>
         {outcome_view(done, error, lang)}
         <h2 id="people-list">{lang.t("people-caption")}</h2>
         <ul class="card-list" aria-labelledby="people-list">
