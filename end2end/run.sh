@@ -51,6 +51,9 @@ RESULTS_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email
   --name "Nadia Analyste" --role quality_team 2>>"$log_file")"
 RESULTS_CAMPAIGN="$("$CARGO_TARGET_DIR/debug/boucle" campaign create --questionnaire phq-9 \
   --title "Résultats de bout en bout" --audience "Journeys" --results-on 2030-01-31 2>>"$log_file")"
+# A patient-partner without a password: signs in with links sent by email.
+"$CARGO_TARGET_DIR/debug/boucle" admin create-user --email partenaire@demo.test --name "Léa Partenaire" \
+  --role patient_partner >/dev/null 2>>"$log_file"
 "$CARGO_TARGET_DIR/debug/boucle" >>"$log_file" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
@@ -61,6 +64,7 @@ done
 status=0
 BOUCLE_URL="http://127.0.0.1:$port" OIDC_URL="http://127.0.0.1:$oidc_port" STAFF_INVITATION="$STAFF_INVITATION" \
   ADMIN_INVITATION="$ADMIN_INVITATION" RESULTS_INVITATION="$RESULTS_INVITATION" RESULTS_CAMPAIGN="$RESULTS_CAMPAIGN" \
+  MAIL_DIR="$data_dir/mail" \
   node --test --test-concurrency=1 ${E2E_TESTS:-tests/} || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log ---"; tail -50 "$log_file"

@@ -33,7 +33,10 @@ export async function openPage(browser, { viewport = PHONE, javaScriptEnabled = 
   page.problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => page.problems.push(`request failed: ${req.url()}`));
+  // A request the page itself gave up by navigating away (net::ERR_ABORTED) is not a fault.
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') page.problems.push(`request failed: ${req.url()}`);
+  });
   return page;
 }
 
