@@ -90,7 +90,7 @@ pub fn SignInPage() -> impl IntoView {
                                     <input type="hidden" name="form_token" value=options.form_token.clone()/>
                                     <input type="hidden" name="lang" value=lang.tag()/>
                                     <div class="field">
-                                        <label for="link-email">{lang.t("signin-email")}</label>
+                                        <label for="link-email">{lang.t("signin-link-email")}</label>
                                         <input id="link-email" name="email" type="email" autocomplete="email"
                                             maxlength="254" required aria-describedby="link-explain"/>
                                     </div>
