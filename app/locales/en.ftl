@@ -478,3 +478,61 @@ campaign-contacts-count = { $count ->
 campaign-contacts-help = These addresses are never linked to answers. Only admins can download them, and each download is written to the audit log.
 campaign-contacts-download = Download the addresses (CSV)
 people-download = Download the list of people and their roles (CSV, written to the audit log)
+
+## Improvement projects
+projects-title = Projects
+projects-intro = A project brings patient-partners and professionals together around a need written together, then questionnaires, campaigns and decisions.
+project-new = Start a project
+project-title-label = Project title
+project-need-label = The need, written together (optional to start)
+project-need-hint = What is wrong today, for whom, and what the project wants to change. Every member can rewrite it.
+project-create = Create the project
+project-not-member = you are not a member
+project-members-count = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+project-your-role = Your role:
+project-need-title = The need
+project-need-empty = The need is not written yet.
+project-need-by = Written by { $name } on { $when } (UTC)
+project-need-history = { $count ->
+    [one] See the previous version
+   *[other] See the { $count } previous versions
+}
+project-need-edit = Rewrite the need
+project-need-edit-hint = If someone else saves it while you are writing, your text is not lost: you will choose which one to keep.
+project-need-save = Save
+project-conflict-title = Someone changed the need while you were writing
+project-conflict-explain = Your text is kept. Read both versions, then choose which one becomes the project's need; you can still rewrite it afterwards.
+project-conflict-yours = Your version
+project-conflict-current = The current version
+project-conflict-keep-mine = Keep my version
+project-conflict-keep-theirs = Keep the current version
+project-members-title = Members
+project-role-patient-partner = patient-partner
+project-role-professional = health professional
+project-role-quality-team = quality team
+project-role-observer = observer
+project-role-of = { $name }'s role in the project
+project-role-submit = Change the role
+project-remove-member = Remove { $name } from the project
+project-add-member = Add a member
+project-person-label = Person of the institution
+project-role-label = Role in the project
+project-add-member-submit = Add to the project
+project-done-created = The project is created. Now add its members, patient-partners included.
+project-done-need = The need is saved.
+project-done-unchanged = The text has not changed.
+project-done-conflict = Someone saved the need before you: your text is kept below; choose which version to keep.
+project-done-kept = Your version is now the project's need.
+project-done-dropped = Your version is set aside; the current version stays the project's need.
+project-done-member-added = The member is added.
+project-done-member-changed = The role is changed.
+project-done-member-removed = The member is removed from the project.
+project-error-title = Give a title (at most 200 characters).
+project-error-need = The need is too long (at most 20,000 characters).
+project-error-person = Choose a person of the institution.
+project-error-role = Choose one of the roles offered.
+project-error-last-lead = A project keeps at least one health professional or quality-team member to manage its members.
+project-error-conflict-settled = This conflict is already settled.

@@ -479,3 +479,61 @@ campaign-contacts-count = { $count ->
 campaign-contacts-help = Ces adresses ne sont jamais reliées aux réponses. Seuls les administrateurs peuvent les télécharger, et chaque téléchargement est inscrit au journal.
 campaign-contacts-download = Télécharger les adresses (CSV)
 people-download = Télécharger la liste des personnes et de leurs rôles (CSV, inscrit au journal)
+
+## Projets d'amélioration
+projects-title = Projets
+projects-intro = Un projet réunit patients partenaires et professionnels autour d'un besoin écrit ensemble, puis des questionnaires, des campagnes et des décisions.
+project-new = Commencer un projet
+project-title-label = Titre du projet
+project-need-label = Le besoin, écrit ensemble (facultatif pour commencer)
+project-need-hint = Ce qui ne va pas aujourd'hui, pour qui, et ce que le projet veut changer. Tous les membres pourront le réécrire.
+project-create = Créer le projet
+project-not-member = vous n'êtes pas membre
+project-members-count = { $count ->
+    [one] 1 membre
+   *[other] { $count } membres
+}
+project-your-role = Votre rôle :
+project-need-title = Le besoin
+project-need-empty = Le besoin n'est pas encore écrit.
+project-need-by = Écrit par { $name }, le { $when } (UTC)
+project-need-history = { $count ->
+    [one] Voir la version précédente
+   *[other] Voir les { $count } versions précédentes
+}
+project-need-edit = Réécrire le besoin
+project-need-edit-hint = Si quelqu'un d'autre l'enregistre pendant que vous écrivez, votre texte n'est pas perdu : vous choisirez lequel garder.
+project-need-save = Enregistrer
+project-conflict-title = Quelqu'un a modifié le besoin pendant que vous écriviez
+project-conflict-explain = Votre texte est gardé. Lisez les deux versions, puis choisissez celle qui devient le besoin du projet ; vous pourrez encore la réécrire ensuite.
+project-conflict-yours = Votre version
+project-conflict-current = La version actuelle
+project-conflict-keep-mine = Garder ma version
+project-conflict-keep-theirs = Garder la version actuelle
+project-members-title = Membres
+project-role-patient-partner = patient partenaire
+project-role-professional = professionnel de santé
+project-role-quality-team = équipe qualité
+project-role-observer = observateur
+project-role-of = Rôle de { $name } dans le projet
+project-role-submit = Changer le rôle
+project-remove-member = Retirer { $name } du projet
+project-add-member = Ajouter un membre
+project-person-label = Personne de l'établissement
+project-role-label = Rôle dans le projet
+project-add-member-submit = Ajouter au projet
+project-done-created = Le projet est créé. Ajoutez maintenant ses membres, patients partenaires compris.
+project-done-need = Le besoin est enregistré.
+project-done-unchanged = Le texte n'a pas changé.
+project-done-conflict = Quelqu'un a enregistré le besoin avant vous : votre texte est gardé ci-dessous, choisissez la version à garder.
+project-done-kept = Votre version est maintenant le besoin du projet.
+project-done-dropped = Votre version est écartée ; la version actuelle reste le besoin du projet.
+project-done-member-added = Le membre est ajouté.
+project-done-member-changed = Le rôle est changé.
+project-done-member-removed = Le membre est retiré du projet.
+project-error-title = Indiquez un titre (200 caractères au plus).
+project-error-need = Le besoin est trop long (20 000 caractères au plus).
+project-error-person = Choisissez une personne de l'établissement.
+project-error-role = Choisissez un des rôles proposés.
+project-error-last-lead = Un projet garde au moins un professionnel de santé ou un membre de l'équipe qualité pour gérer ses membres.
+project-error-conflict-settled = Ce conflit est déjà réglé.

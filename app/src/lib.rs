@@ -17,6 +17,7 @@ pub mod catalog;
 pub mod i18n;
 pub mod islands;
 pub mod pages;
+pub mod projects;
 pub mod qr;
 pub mod questionnaire_view;
 pub mod respondent;

@@ -8,7 +8,7 @@ use crate::pages::respond::{
 };
 use crate::pages::staff::{
     AuditLogPage, CampaignDeskPage, CampaignResultsPage, NewCampaignPage, PeopleListPage, PersonDetailPage,
-    SignInLinkPage, SignInPage, StaffHomePage, WelcomePage,
+    ProjectDetailPage, ProjectListPage, SignInLinkPage, SignInPage, StaffHomePage, WelcomePage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -134,6 +134,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/bienvenue") view=WelcomePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/lien") view=SignInLinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/projets") view=ProjectListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/projets/:project") view=ProjectDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/nouvelle") view=NewCampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>

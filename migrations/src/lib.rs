@@ -25,6 +25,7 @@ mod m20261123_000003_invitation_response_bigint;
 mod m20261123_000004_staff_identity;
 mod m20261123_000005_sign_in_failures;
 mod m20261123_000006_mail;
+mod m20261123_000007_projects;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_staff_identity::Migration),
             Box::new(m20261123_000005_sign_in_failures::Migration),
             Box::new(m20261123_000006_mail::Migration),
+            Box::new(m20261123_000007_projects::Migration),
         ]
     }
 }

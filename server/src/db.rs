@@ -141,6 +141,8 @@ pub mod locks {
     pub const SIGN_IN_FAILURES: i64 = 727_369;
     /// Memberships and accounts (the last admin of an institution stays).
     pub const PEOPLE: i64 = 727_370;
+    /// Projects: members (a project keeps a lead) and need-statement revisions.
+    pub const PROJECTS: i64 = 727_371;
 }
 
 /// A transaction for a read-then-write that must not interleave with another of the

@@ -15,6 +15,8 @@
 //! - [`staff`]: the service behind the staff pages and, in [`staff::handlers`], the
 //!   staff form posts (sign-in, campaigns, invitations); [`forms`] is what every HTML
 //!   form post shares.
+//! - [`projects`]: improvement projects: the need statement written together, members
+//!   with roles in the project; [`projects::handlers`] holds their form posts.
 //! - [`results`]: results returned to respondents and to the campaign's team: each
 //!   campaign's counts kept up to date incrementally, worded panels, downloads.
 //! - [`mail`]: the outbox and the postman that delivers it (SMTP, or a folder).
@@ -41,6 +43,7 @@ pub mod error;
 pub mod forms;
 pub mod identity;
 pub mod mail;
+pub mod projects;
 pub mod respondents;
 pub mod results;
 pub mod routes;

@@ -65,13 +65,25 @@ pub enum Need {
     ManagePeople,
     /// `Action::ExportIdentifyingData`.
     ExportIdentifyingData,
+    /// `Action::StartProject`.
+    StartProject,
+    /// `Action::SeeProject` on the project named in the path.
+    SeeProject,
+    /// `Action::ContributeToProject` on the project named in the path.
+    ContributeToProject,
+    /// `Action::ManageProjectMembers` on the project named in the path.
+    ManageProjectMembers,
 }
 
 impl Need {
-    /// The policy action for an object of `institution`.
-    pub fn action(self, institution: i32) -> crate::identity::Action {
+    /// The policy action for an object of `institution` (and `project`, for project needs).
+    pub fn action(self, institution: i32, project: i32) -> crate::identity::Action {
         use crate::identity::Action;
         match self {
+            Need::StartProject => Action::StartProject { institution },
+            Need::SeeProject => Action::SeeProject { institution, project },
+            Need::ContributeToProject => Action::ContributeToProject { institution, project },
+            Need::ManageProjectMembers => Action::ManageProjectMembers { institution, project },
             Need::StaffHome => Action::SeeStaffHome,
             Need::SeeCampaigns => Action::SeeCampaigns { institution },
             Need::RunCampaigns => Action::RunCampaigns { institution },
@@ -144,6 +156,7 @@ fn api_routes() -> RouteTable {
 }
 
 fn form_routes() -> RouteTable {
+    use crate::projects::handlers as projects;
     use crate::staff::handlers as staff;
     use crate::staff::people;
     RouteTable::under("")
@@ -235,6 +248,37 @@ fn form_routes() -> RouteTable {
         )
         .add("POST", "/equipe/personnes/{person}/reactivation", Access::Staff(Need::ManagePeople), post(people::enable))
         .add("POST", "/equipe/personnes/{person}/lien", Access::Staff(Need::ManagePeople), post(people::new_link))
+        .add("POST", "/equipe/projets", Access::Staff(Need::StartProject), post(projects::create))
+        .add(
+            "POST",
+            "/equipe/projets/{project}/besoin",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::write_need),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/besoin/{revision}",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::settle_conflict),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/membres",
+            Access::Staff(Need::ManageProjectMembers),
+            post(projects::add_member),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/membres/{member}",
+            Access::Staff(Need::ManageProjectMembers),
+            post(projects::change_member),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/membres/{member}/retrait",
+            Access::Staff(Need::ManageProjectMembers),
+            post(projects::remove_member),
+        )
 }
 
 fn other_routes() -> RouteTable {
@@ -252,6 +296,8 @@ pub fn page_access(path: &str) -> Access {
         "/equipe/journal" => Access::Staff(Need::ReadAuditLog),
         p if p.starts_with("/equipe/campagnes/") && p.ends_with("/resultats") => Access::Staff(Need::SeeResults),
         p if p == "/equipe/personnes" || p.starts_with("/equipe/personnes/") => Access::Staff(Need::ManagePeople),
+        "/equipe/projets" => Access::Staff(Need::StaffHome),
+        p if p.starts_with("/equipe/projets/") => Access::Staff(Need::SeeProject),
         p if p.starts_with("/equipe/") => Access::Staff(Need::SeeCampaigns),
         p if p.starts_with("/connexion") => Access::SignIn,
         p if p.starts_with("/r/") || p.starts_with("/mes-resultats") || p == "/lien-invalide" => Access::Respondent,
@@ -273,6 +319,8 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
         "audit_page" => Access::Staff(Need::ReadAuditLog),
         "campaign_results" => Access::Staff(Need::SeeResults),
         "people_page" | "person_page" => Access::Staff(Need::ManagePeople),
+        "projects_page" => Access::Staff(Need::StaffHome),
+        "project_page" => Access::Staff(Need::SeeProject),
         _ => return None,
     })
 }
@@ -323,11 +371,17 @@ pub fn router(state: AppState) -> Router {
     let staff_desk: Arc<dyn app::staff::service::StaffDesk> = state.staff.clone();
     let results_desk: Arc<dyn app::results::service::ResultsDesk> =
         Arc::new(crate::results::ResultsDeskService { results: state.results.clone(), staff: state.staff.clone() });
+    let project_desk: Arc<dyn app::projects::service::ProjectDesk> =
+        Arc::new(crate::projects::desk::ProjectDeskService {
+            staff: state.staff.clone(),
+            projects: state.projects.clone(),
+        });
     let context = move || {
         provide_context(catalog.clone());
         provide_context(respondent_service.clone());
         provide_context(staff_desk.clone());
         provide_context(results_desk.clone());
+        provide_context(project_desk.clone());
     };
     let options = state.leptos_options.clone();
     let headers = HeaderPolicy::for_public_url(&state.public_url);

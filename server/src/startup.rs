@@ -6,6 +6,7 @@ use crate::db::{self, DatabaseError};
 use crate::identity::IdentityService;
 use crate::identity::oidc::{OidcError, OidcProviders};
 use crate::mail::{MailError, MailQuotas, Postman, Transport};
+use crate::projects::ProjectService;
 use crate::respondents::RespondentService;
 use crate::respondents::secrets::ServerKey;
 use crate::results::ResultsService;
@@ -50,6 +51,8 @@ pub struct AppState {
     pub postman: Postman,
     /// How often messages may be asked for.
     pub mail_quotas: Arc<MailQuotas>,
+    /// Improvement projects.
+    pub projects: Arc<ProjectService>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -158,6 +161,7 @@ impl Application {
             }
         };
         let postman = Postman::new(db.clone(), transport, &config.mail_from)?;
+        let db_for_projects = db.clone();
         let catalog = Arc::new(DbCatalog::new(db.clone()));
         let identity = Arc::new(IdentityService::new(db.clone()).with_server_key(&key));
         let results = Arc::new(ResultsService::new(db.clone()));
@@ -185,6 +189,7 @@ impl Application {
             oidc,
             postman,
             mail_quotas: Arc::new(MailQuotas::default()),
+            projects: Arc::new(ProjectService::new(db_for_projects)),
         };
         Ok(Application { listener, state })
     }

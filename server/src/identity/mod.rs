@@ -16,5 +16,5 @@ pub mod people;
 pub mod policy;
 pub mod service;
 
-pub use policy::{Action, Caller, Decision, Grant, Role, decide};
+pub use policy::{Action, Caller, Decision, Grant, ProjectGrant, ProjectRole, Role, decide};
 pub use service::{IdentityError, IdentityService, SignedIn};

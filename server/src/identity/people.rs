@@ -523,7 +523,8 @@ impl People {
     async fn after_change(&self, actor: &SignedIn, person_id: i32) -> Result<AfterChange, DbErr> {
         // The actor's roles as they are now: the change may have been to their own.
         let grants = self.identity.grants(actor.person_id).await?;
-        let caller = Caller::Person { person_id: actor.person_id, grants: grants.clone() };
+        let caller =
+            Caller::Person { person_id: actor.person_id, grants: grants.clone(), projects: actor.projects.clone() };
         let managed_now: Vec<i32> = grants
             .iter()
             .map(|g| g.institution_id)

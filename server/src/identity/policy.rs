@@ -45,6 +45,66 @@ impl Role {
     }
 }
 
+/// A role in one improvement project, held apart from institution roles: a person may
+/// be a patient-partner in one project and an observer in another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectRole {
+    /// Co-writes and co-decides as someone who lives with the condition or the care.
+    PatientPartner,
+    /// Co-writes and co-decides as a health professional; manages the members.
+    Professional,
+    /// Co-writes and co-decides for the quality team; manages the members.
+    QualityTeam,
+    /// Reads the project, writes nothing.
+    Observer,
+}
+
+impl ProjectRole {
+    /// Every project role.
+    pub const ALL: [ProjectRole; 4] =
+        [ProjectRole::PatientPartner, ProjectRole::Professional, ProjectRole::QualityTeam, ProjectRole::Observer];
+
+    /// Stored and translated key.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProjectRole::PatientPartner => "patient_partner",
+            ProjectRole::Professional => "professional",
+            ProjectRole::QualityTeam => "quality_team",
+            ProjectRole::Observer => "observer",
+        }
+    }
+
+    /// The role stored under `key`.
+    pub fn from_key(key: &str) -> Option<ProjectRole> {
+        ProjectRole::ALL.into_iter().find(|role| role.key() == key)
+    }
+
+    /// Whether this role manages the project's members (a project always keeps one).
+    pub fn leads(self) -> bool {
+        matches!(self, ProjectRole::Professional | ProjectRole::QualityTeam)
+    }
+
+    /// The project role that matches an institution role, for a project's creator.
+    pub fn for_institution_role(role: Role) -> ProjectRole {
+        match role {
+            Role::Admin | Role::QualityTeam => ProjectRole::QualityTeam,
+            Role::Professional => ProjectRole::Professional,
+            Role::PatientPartner => ProjectRole::PatientPartner,
+            Role::Observer => ProjectRole::Observer,
+        }
+    }
+}
+
+/// A role held in one project.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectGrant {
+    /// The project's id.
+    pub project_id: i32,
+    /// The role.
+    pub role: ProjectRole,
+}
+
 /// A role held in one institution.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
@@ -71,6 +131,8 @@ pub enum Caller {
         person_id: i32,
         /// Their roles.
         grants: Vec<Grant>,
+        /// Their roles in projects.
+        projects: Vec<ProjectGrant>,
     },
 }
 
@@ -119,10 +181,36 @@ pub enum Action {
         /// Owning institution.
         institution: i32,
     },
+    /// Start an improvement project in an institution.
+    StartProject {
+        /// The institution.
+        institution: i32,
+    },
+    /// Read a project: its need statement, members, drafts.
+    SeeProject {
+        /// Owning institution.
+        institution: i32,
+        /// The project.
+        project: i32,
+    },
+    /// Write in a project: the need statement, suggestions, comments.
+    ContributeToProject {
+        /// Owning institution.
+        institution: i32,
+        /// The project.
+        project: i32,
+    },
+    /// Add members to a project, change their roles, remove them.
+    ManageProjectMembers {
+        /// Owning institution.
+        institution: i32,
+        /// The project.
+        project: i32,
+    },
 }
 
 /// Every kind of action, for the policy table test and the route matrix.
-pub fn every_action(institution: i32) -> [Action; 9] {
+pub fn every_action(institution: i32) -> [Action; 10] {
     [
         Action::SeeStaffHome,
         Action::SeeCampaigns { institution },
@@ -133,6 +221,17 @@ pub fn every_action(institution: i32) -> [Action; 9] {
         Action::SeeResults { institution },
         Action::ExportAnswers { institution },
         Action::ExportIdentifyingData { institution },
+        Action::StartProject { institution },
+    ]
+}
+
+/// Every project action on `project` of `institution`, for the project policy test and
+/// the route matrix.
+pub fn every_project_action(institution: i32, project: i32) -> [Action; 3] {
+    [
+        Action::SeeProject { institution, project },
+        Action::ContributeToProject { institution, project },
+        Action::ManageProjectMembers { institution, project },
     ]
 }
 
@@ -166,12 +265,59 @@ fn roles_allowed(action: Action) -> &'static [Role] {
             &[Admin, QualityTeam, Professional]
         }
         Action::ReadAuditLog { .. } | Action::ManagePeople { .. } | Action::ExportIdentifyingData { .. } => &[Admin],
+        // Starting a project is a care or quality duty; patient-partners then join them.
+        Action::StartProject { .. } => &[Admin, QualityTeam, Professional],
+        // Decided by project roles instead (see `decide_in_project`).
+        Action::SeeProject { .. } | Action::ContributeToProject { .. } | Action::ManageProjectMembers { .. } => &[],
+    }
+}
+
+/// What a project role may do; `None` for actions that are not about a project.
+fn project_roles_allowed(action: Action) -> Option<&'static [ProjectRole]> {
+    use ProjectRole::*;
+    match action {
+        Action::SeeProject { .. } => Some(&ProjectRole::ALL),
+        Action::ContributeToProject { .. } => Some(&[PatientPartner, Professional, QualityTeam]),
+        Action::ManageProjectMembers { .. } => Some(&[Professional, QualityTeam]),
+        _ => None,
+    }
+}
+
+/// Project actions: the caller's role in the project decides. An admin of the owning
+/// institution who is not a member may read it and manage its members (oversight), not
+/// write in it; anyone else is told it does not exist, colleagues of the institution
+/// included ("a non-member sees nothing").
+fn decide_in_project(
+    grants: &[Grant],
+    projects: &[ProjectGrant],
+    action: Action,
+    institution: i32,
+    project: i32,
+    allowed: &[ProjectRole],
+) -> Decision {
+    if let Some(held) = projects.iter().find(|p| p.project_id == project) {
+        let admin = grants.iter().any(|g| g.institution_id == institution && g.role == Role::Admin);
+        return if allowed.contains(&held.role) || (admin && !matches!(action, Action::ContributeToProject { .. })) {
+            Decision::Allow
+        } else {
+            Decision::Forbidden
+        };
+    }
+    let admin = grants.iter().any(|g| g.institution_id == institution && g.role == Role::Admin);
+    match action {
+        Action::SeeProject { .. } | Action::ManageProjectMembers { .. } if admin => Decision::Allow,
+        Action::ContributeToProject { .. } if admin => Decision::Forbidden,
+        _ => Decision::NotFound,
     }
 }
 
 fn institution_of(action: Action) -> Option<i32> {
     match action {
         Action::SeeStaffHome => None,
+        Action::SeeProject { institution, .. }
+        | Action::ContributeToProject { institution, .. }
+        | Action::ManageProjectMembers { institution, .. }
+        | Action::StartProject { institution } => Some(institution),
         Action::SeeCampaigns { institution }
         | Action::RunCampaigns { institution }
         | Action::IssueInvitations { institution }
@@ -183,11 +329,26 @@ fn institution_of(action: Action) -> Option<i32> {
     }
 }
 
+fn project_of(action: Action) -> Option<i32> {
+    match action {
+        Action::SeeProject { project, .. }
+        | Action::ContributeToProject { project, .. }
+        | Action::ManageProjectMembers { project, .. } => Some(project),
+        _ => None,
+    }
+}
+
 /// Decides whether `caller` may do `action`.
 pub fn decide(caller: &Caller, action: Action) -> Decision {
-    let Caller::Person { grants, .. } = caller else {
+    let Caller::Person { grants, projects, .. } = caller else {
         return Decision::SignInRequired;
     };
+    if let Some(allowed) = project_roles_allowed(action) {
+        let (Some(institution), Some(project)) = (institution_of(action), project_of(action)) else {
+            return Decision::NotFound;
+        };
+        return decide_in_project(grants, projects, action, institution, project, allowed);
+    }
     let allowed = roles_allowed(action);
     match institution_of(action) {
         None => Decision::Allow,
@@ -210,6 +371,7 @@ mod tests {
 
     fn person(roles: &[(i32, Role)]) -> Caller {
         Caller::Person {
+            projects: Vec::new(),
             person_id: 1,
             grants: roles
                 .iter()
@@ -228,12 +390,12 @@ mod tests {
     #[test]
     fn the_policy_table() {
         use Decision::{Allow as A, Forbidden as F};
-        let table: [(Role, [Decision; 9]); 5] = [
-            (Role::Admin, [A, A, A, A, A, A, A, A, A]),
-            (Role::QualityTeam, [A, A, A, A, F, F, A, A, F]),
-            (Role::Professional, [A, A, A, A, F, F, A, A, F]),
-            (Role::PatientPartner, [A, A, F, F, F, F, A, F, F]),
-            (Role::Observer, [A, A, F, F, F, F, A, F, F]),
+        let table: [(Role, [Decision; 10]); 5] = [
+            (Role::Admin, [A, A, A, A, A, A, A, A, A, A]),
+            (Role::QualityTeam, [A, A, A, A, F, F, A, A, F, A]),
+            (Role::Professional, [A, A, A, A, F, F, A, A, F, A]),
+            (Role::PatientPartner, [A, A, F, F, F, F, A, F, F, F]),
+            (Role::Observer, [A, A, F, F, F, F, A, F, F, F]),
         ];
         for (role, expected) in table {
             let caller = person(&[(7, role)]);
@@ -241,6 +403,33 @@ mod tests {
                 assert_eq!(decide(&caller, action), want, "{role:?} {action:?}");
             }
         }
+    }
+
+    /// Project actions by project role, whatever the institution role: one row per
+    /// caller, one column per action of [`every_project_action`].
+    #[test]
+    fn the_project_policy_table() {
+        use Decision::{Allow as A, Forbidden as F, NotFound as N};
+        let in_project = |institution_role: Role, role: ProjectRole| {
+            let Caller::Person { person_id, grants, .. } = person(&[(7, institution_role)]) else { unreachable!() };
+            Caller::Person { person_id, grants, projects: vec![ProjectGrant { project_id: 3, role }] }
+        };
+        let rows: [(&str, Caller, [Decision; 3]); 8] = [
+            ("patient-partner", in_project(Role::Observer, ProjectRole::PatientPartner), [A, A, F]),
+            ("professional", in_project(Role::PatientPartner, ProjectRole::Professional), [A, A, A]),
+            ("quality team", in_project(Role::Professional, ProjectRole::QualityTeam), [A, A, A]),
+            ("observer", in_project(Role::Professional, ProjectRole::Observer), [A, F, F]),
+            ("observer who is an admin", in_project(Role::Admin, ProjectRole::Observer), [A, F, A]),
+            ("admin, not a member", person(&[(7, Role::Admin)]), [A, F, A]),
+            ("colleague, not a member", person(&[(7, Role::QualityTeam)]), [N, N, N]),
+            ("elsewhere", person(&[(8, Role::Admin)]), [N, N, N]),
+        ];
+        for (who, caller, expected) in rows {
+            for (action, want) in every_project_action(7, 3).into_iter().zip(expected) {
+                assert_eq!(decide(&caller, action), want, "{who} {action:?}");
+            }
+        }
+        assert_eq!(decide(&in_project(Role::Observer, ProjectRole::PatientPartner), every_project_action(7, 4)[0]), N);
     }
 
     #[test]

@@ -5,10 +5,12 @@
 use super::lockout::{self, Reservation};
 use super::oidc::{PENDING_SIGN_IN_LIFETIME, PendingSignIn, ProviderConfig, VerifiedIdentity};
 use super::passwords::{self, PasswordProblem};
-use super::policy::{Caller, Grant, Role};
+use super::policy::{Caller, Grant, ProjectGrant, ProjectRole, Role};
 use crate::audit::{self, AuditEvent};
 use crate::db::{begin_serialised, locks};
-use crate::entities::{external_identity, institution, membership, oidc_attempt, person, sign_in_token, staff_session};
+use crate::entities::{
+    external_identity, institution, membership, oidc_attempt, person, project_member, sign_in_token, staff_session,
+};
 use crate::respondents::secrets::{ServerKey, hash_secret, random_secret};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -93,12 +95,14 @@ pub struct SignedIn {
     pub csrf_token: String,
     /// Their roles.
     pub grants: Vec<Grant>,
+    /// Their roles in projects.
+    pub projects: Vec<ProjectGrant>,
 }
 
 impl SignedIn {
     /// The caller for [`super::policy::decide`].
     pub fn caller(&self) -> Caller {
-        Caller::Person { person_id: self.person_id, grants: self.grants.clone() }
+        Caller::Person { person_id: self.person_id, grants: self.grants.clone(), projects: self.projects.clone() }
     }
 
     /// How the audit log names them.
@@ -174,6 +178,17 @@ impl IdentityService {
             .one(&self.db)
             .await?
             .map(|m| m.institution_id))
+    }
+
+    /// A person's roles in projects.
+    pub async fn project_grants(&self, person_id: i32) -> Result<Vec<ProjectGrant>, DbErr> {
+        Ok(project_member::Entity::find()
+            .filter(project_member::Column::PersonId.eq(person_id))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .filter_map(|m| Some(ProjectGrant { project_id: m.project_id, role: ProjectRole::from_key(&m.role)? }))
+            .collect())
     }
 
     /// A person's roles, with their institutions.
@@ -491,6 +506,7 @@ impl IdentityService {
             email: person.email,
             csrf_token: session.csrf_token,
             grants: self.grants(person.id).await?,
+            projects: self.project_grants(person.id).await?,
         }))
     }
 

@@ -48,7 +48,7 @@ fn pre_session_form_ok(headers: &HeaderMap, fields: &Fields) -> bool {
 
 /// The signed-in person behind a staff form, with origin and form token checked;
 /// otherwise the response to send (sign-in page, or 403 for a forged form).
-pub(super) async fn staff_form(state: &AppState, headers: &HeaderMap, fields: &Fields) -> Result<SignedIn, Response> {
+pub(crate) async fn staff_form(state: &AppState, headers: &HeaderMap, fields: &Fields) -> Result<SignedIn, Response> {
     let lang = lang_of(fields);
     let signed_in =
         state.staff.signed_in(&cookies(headers)).await.map_err(|e| ApiError::Unavailable(e).into_response())?;
@@ -62,7 +62,7 @@ pub(super) async fn staff_form(state: &AppState, headers: &HeaderMap, fields: &F
     Ok(signed_in)
 }
 
-pub(super) fn refused(decision: Decision, lang: &str) -> Response {
+pub(crate) fn refused(decision: Decision, lang: &str) -> Response {
     match decision {
         Decision::Allow => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         Decision::SignInRequired => see_other(format!("/connexion?lang={lang}")),

@@ -4,15 +4,19 @@
 //! `identity::policy::decide` says; nothing answers with a server error. The lists
 //! come from `server::routes`, so a new route is in the matrix the day it is added,
 //! and a server function without a rule fails here. The people routes are about a
-//! professional of the demo institution.
+//! professional of the demo institution, the project routes about a project of the demo
+//! institution in which the patient-partner and the observer hold project roles.
 
 use crate::harness::TestApp;
 use crate::staff_support::{Person, institution, signed_in};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use server::clock::now_millis;
-use server::entities::{institution as institution_entity, membership as membership_entity};
+use server::entities::{
+    institution as institution_entity, membership as membership_entity, project as project_entity,
+    project_member as project_member_entity,
+};
 use server::identity::service::NewPerson;
-use server::identity::{Caller, Decision, IdentityService, Role, decide};
+use server::identity::{Caller, Decision, IdentityService, ProjectGrant, ProjectRole, Role, decide};
 use server::routes::{Access, Need, RouteRule, page_rules, route_rules, server_fn_access};
 
 struct Who {
@@ -27,6 +31,8 @@ struct Who {
 struct Target {
     person: String,
     membership: String,
+    project: String,
+    project_member: String,
 }
 
 fn concrete(path: &str, target: &Target) -> String {
@@ -34,6 +40,9 @@ fn concrete(path: &str, target: &Target) -> String {
     for (name, value) in [
         ("person", target.person.as_str()),
         ("membership", target.membership.as_str()),
+        ("project", target.project.as_str()),
+        ("member", target.project_member.as_str()),
+        ("revision", "1"),
         ("campaign", "demo-phq-9"),
         ("id", "phq-9"),
         ("version", "1.0.0"),
@@ -54,18 +63,22 @@ fn about_demo(rule: &RouteRule) -> bool {
     rule.path.contains("{campaign}")
         || rule.path.contains(":campaign")
         || rule.path.contains("{person}")
+        || rule.path.contains("{project}")
+        || rule.path.contains(":project")
         || rule.path.contains(":person")
-        || (rule.method == "POST" && ["/equipe/campagnes", "/equipe/personnes"].contains(&rule.path.as_str()))
-        || ["/_sfn/campaign_desk", "/_sfn/person_page", "/_sfn/campaign_results"].contains(&rule.path.as_str())
+        || (rule.method == "POST"
+            && ["/equipe/campagnes", "/equipe/personnes", "/equipe/projets"].contains(&rule.path.as_str()))
+        || ["/_sfn/campaign_desk", "/_sfn/person_page", "/_sfn/campaign_results", "/_sfn/project_page"]
+            .contains(&rule.path.as_str())
 }
 
-fn expected(who: &Who, need: Need, demo: i32, scoped: bool) -> Decision {
+fn expected(who: &Who, need: Need, (demo, project): (i32, i32), scoped: bool) -> Decision {
     if scoped {
-        return decide(&who.caller, need.action(demo));
+        return decide(&who.caller, need.action(demo, project));
     }
     match &who.caller {
         Caller::Person { grants, .. } => {
-            if grants.iter().any(|g| decide(&who.caller, need.action(g.institution_id)).allowed()) {
+            if grants.iter().any(|g| decide(&who.caller, need.action(g.institution_id, project)).allowed()) {
                 Decision::Allow
             } else {
                 Decision::Forbidden
@@ -86,6 +99,7 @@ async fn call(app: &TestApp, rule: &RouteRule, who: &Who, target: &Target) -> u1
             "/_sfn/campaign_results" => form = vec![("campaign", "demo-phq-9".into()), ("lang", "fr".into())],
             "/_sfn/return_view" => form = vec![("lang", "fr".into())],
             "/_sfn/person_page" => form = vec![("person", target.person.clone())],
+            "/_sfn/project_page" => form = vec![("project", target.project.clone())],
             "/_sfn/questionnaire" => form = vec![("id", "phq-9".into())],
             _ => {}
         }
@@ -150,7 +164,44 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         .expect("db")
         .expect("their role")
         .id;
-    let target = Target { person: person_id.to_string(), membership: membership.to_string() };
+    // A project of the demo institution: the target person leads it (so the matrix's
+    // removals are refused: a project keeps its lead); the patient-partner and the
+    // observer are members, each with their own role in it; the others are not.
+    let project = project_entity::ActiveModel {
+        public_id: Set("matrixproject001".into()),
+        institution_id: Set(demo),
+        title: Set("Projet de la matrice".into()),
+        created_by: Set(person_id),
+        created_at: Set(now_millis()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("project");
+    let join = |person: i32, role: ProjectRole| project_member_entity::ActiveModel {
+        project_id: Set(project.id),
+        person_id: Set(person),
+        role: Set(role.key().into()),
+        joined_at: Set(now_millis()),
+        ..Default::default()
+    };
+    let lead = join(person_id, ProjectRole::Professional).insert(&app.db).await.expect("lead");
+    for who in callers.iter_mut() {
+        let role = match who.name.as_str() {
+            "patient_partner" => ProjectRole::PatientPartner,
+            "observer" => ProjectRole::Observer,
+            _ => continue,
+        };
+        let Caller::Person { person_id, projects, .. } = &mut who.caller else { continue };
+        join(*person_id, role).insert(&app.db).await.expect("member");
+        projects.push(ProjectGrant { project_id: project.id, role });
+    }
+    let target = Target {
+        person: person_id.to_string(),
+        membership: membership.to_string(),
+        project: project.public_id.clone(),
+        project_member: lead.id.to_string(),
+    };
 
     // Enough responses for the campaign's charts to exist (k = 5).
     for i in 0..5 {
@@ -185,7 +236,7 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         for who in &callers {
             let status = call(&app, rule, who, &target).await;
             let ok = match rule.access {
-                Access::Staff(need) => agrees(expected(who, need, demo, about_demo(rule)), status),
+                Access::Staff(need) => agrees(expected(who, need, (demo, project.id), about_demo(rule)), status),
                 Access::Public | Access::SignIn | Access::Respondent => status < 500,
             };
             if !ok {

@@ -8,12 +8,14 @@ mod account;
 mod audit;
 mod campaigns;
 mod people;
+mod projects;
 mod results;
 
 pub use account::{SignInLinkPage, SignInPage, WelcomePage};
 pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
 pub use people::{PeopleListPage, PersonDetailPage};
+pub use projects::{ProjectDetailPage, ProjectListPage};
 pub use results::CampaignResultsPage;
 
 use crate::i18n::Lang;
@@ -83,6 +85,7 @@ fn StaffBar(viewer: Viewer, lang: Lang) -> impl IntoView {
             </p>
             <ul class="staff-links">
                 <li><a href=href("/equipe", lang)>{lang.t("staff-home-title")}</a></li>
+                <li><a href=href("/equipe/projets", lang)>{lang.t("projects-title")}</a></li>
                 {viewer
                     .can_manage_people
                     .then(|| view! { <li><a href=href("/equipe/personnes", lang)>{lang.t("people-title")}</a></li> })}

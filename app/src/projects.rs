@@ -1,0 +1,133 @@
+//! Improvement projects as the UI shows them: the list of one's projects, and one
+//! project's page (the need statement written together, its history and any conflict
+//! of one's own to settle, the members and their roles in the project).
+//!
+//! The server decides who sees and does what (`server::projects`, asking the access
+//! policy with the caller's project roles); this crate only lays out what it is given.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::staff::{StaffAnswer, Viewer};
+
+/// Project roles a member may be given, in the order forms offer them.
+pub const PROJECT_ROLES: [&str; 4] = ["patient_partner", "professional", "quality_team", "observer"];
+
+/// A project in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectRow {
+    /// In addresses.
+    pub public_id: String,
+    /// Title.
+    pub title: String,
+    /// Owning institution.
+    pub institution_name: String,
+    /// The viewer's role in it (a key of [`PROJECT_ROLES`]), if a member.
+    pub my_role: Option<String>,
+    /// How many members.
+    pub members: usize,
+}
+
+/// `/equipe/projets`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectsPage {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Their projects, and those of the institutions they administer.
+    pub projects: Vec<ProjectRow>,
+    /// Institutions (slug, name) where they may start a project.
+    pub can_start_in: Vec<(String, String)>,
+}
+
+/// A member of a project.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectMember {
+    /// Membership id (in form addresses).
+    pub id: i32,
+    /// Name.
+    pub display_name: String,
+    /// Role key in the project.
+    pub role: String,
+}
+
+/// One revision of the need statement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedRevision {
+    /// Revision id.
+    pub id: i64,
+    /// Text.
+    pub body: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When (UTC, `YYYY-MM-DD HH:MM`).
+    pub written_at: String,
+}
+
+/// `/equipe/projets/{project}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectPage {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// In addresses.
+    pub public_id: String,
+    /// Title.
+    pub title: String,
+    /// Owning institution.
+    pub institution_name: String,
+    /// The viewer's role, if a member.
+    pub my_role: Option<String>,
+    /// May write the need statement.
+    pub can_contribute: bool,
+    /// May add members and change their roles.
+    pub can_manage_members: bool,
+    /// Members, by name.
+    pub members: Vec<ProjectMember>,
+    /// The current need statement.
+    pub need: Option<NeedRevision>,
+    /// Earlier revisions, newest first.
+    pub history: Vec<NeedRevision>,
+    /// The viewer's own revisions written over a text that had changed meanwhile.
+    pub my_conflicts: Vec<NeedRevision>,
+    /// People of the institution who may be added (id, name).
+    pub candidates: Vec<(i32, String)>,
+}
+
+/// Domain services for project pages. Implemented by `server`.
+#[cfg(feature = "ssr")]
+pub mod service {
+    use super::*;
+    use crate::catalog::service::ServiceError;
+
+    /// Read access for project pages; `cookies` is the request's `Cookie` header.
+    #[async_trait::async_trait]
+    pub trait ProjectDesk: Send + Sync {
+        /// The viewer's projects.
+        async fn projects(&self, cookies: &str) -> Result<StaffAnswer<ProjectsPage>, ServiceError>;
+        /// One project.
+        async fn project(&self, cookies: &str, public_id: &str) -> Result<StaffAnswer<ProjectPage>, ServiceError>;
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn desk() -> Result<std::sync::Arc<dyn service::ProjectDesk>, ServerFnError> {
+    use_context::<std::sync::Arc<dyn service::ProjectDesk>>()
+        .ok_or_else(|| ServerFnError::new("project desk not provided"))
+}
+
+/// The viewer's projects.
+#[server(prefix = "/_sfn", endpoint = "projects_page")]
+pub async fn load_projects() -> Result<StaffAnswer<ProjectsPage>, ServerFnError> {
+    let answer =
+        desk()?.projects(&crate::respondent::request_cookies()).await.map_err(|e| ServerFnError::new(e.to_string()))?;
+    Ok(crate::staff::with_status(answer))
+}
+
+/// One project's page.
+#[server(prefix = "/_sfn", endpoint = "project_page")]
+pub async fn load_project(project: String) -> Result<StaffAnswer<ProjectPage>, ServerFnError> {
+    let answer = desk()?
+        .project(&crate::respondent::request_cookies(), &project)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
+    Ok(crate::staff::with_status(answer))
+}

@@ -1,0 +1,160 @@
+//! Project form posts: starting a project, writing the need statement (and settling a
+//! conflict), adding members and changing their roles. Each checks the origin and the
+//! session's form token (`staff_form`), then the service asks the policy;
+//! POST-redirect-GET throughout.
+
+use super::{NeedSaved, ProjectError};
+use crate::clock::now_millis;
+use crate::error::ApiError;
+use crate::forms::{Fields, field, lang_of, see_other};
+use crate::staff::handlers::{refused, staff_form};
+use crate::startup::AppState;
+use axum::extract::{Form, Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+
+fn failure(err: ProjectError, lang: &str, back: &str) -> Response {
+    match err {
+        ProjectError::Refused(decision) => refused(decision, lang),
+        ProjectError::Db(err) => ApiError::Unavailable(err).into_response(),
+        other => see_other(format!("{back}?lang={lang}&erreur={}", other.key())),
+    }
+}
+
+fn project_page(project: &str, lang: &str, rest: &str) -> Response {
+    see_other(format!("/equipe/projets/{project}?lang={lang}&{rest}"))
+}
+
+/// `POST /equipe/projets`: starts a project in one of the caller's institutions.
+pub async fn create(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let outcome = state
+        .projects
+        .create(
+            &signed_in,
+            field(&fields, "institution").unwrap_or_default(),
+            field(&fields, "title").unwrap_or_default(),
+            field(&fields, "need").unwrap_or_default(),
+            now_millis(),
+        )
+        .await;
+    match outcome {
+        Ok(id) => project_page(&id, lang, "fait=created"),
+        Err(err) => failure(err, lang, "/equipe/projets"),
+    }
+}
+
+/// `POST /equipe/projets/{project}/besoin`: a new revision of the need statement.
+pub async fn write_need(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let based_on = field(&fields, "based_on").and_then(|v| v.parse::<i64>().ok());
+    let body = field(&fields, "need").unwrap_or_default();
+    match state.projects.write_need(&signed_in, &project, body, based_on, now_millis()).await {
+        Ok(NeedSaved::Current) => project_page(&project, lang, "fait=need#need"),
+        Ok(NeedSaved::Unchanged) => project_page(&project, lang, "fait=unchanged#need"),
+        Ok(NeedSaved::Conflict(_)) => project_page(&project, lang, "fait=conflict#conflicts"),
+        Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
+    }
+}
+
+/// `POST /equipe/projets/{project}/besoin/{revision}`: keeps (`keep=yes`) or drops one
+/// of the caller's conflicting revisions.
+pub async fn settle_conflict(
+    State(state): State<AppState>,
+    Path((project, revision)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let Ok(revision) = revision.parse::<i64>() else {
+        return refused(crate::identity::Decision::NotFound, lang);
+    };
+    let keep = field(&fields, "keep") == Some("yes");
+    match state.projects.settle_conflict(&signed_in, &project, revision, keep, now_millis()).await {
+        Ok(()) => project_page(&project, lang, if keep { "fait=kept#need" } else { "fait=dropped#need" }),
+        Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
+    }
+}
+
+/// `POST /equipe/projets/{project}/membres`: adds a person of the institution.
+pub async fn add_member(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    // Checked by the service after the policy: a refused caller learns nothing from it.
+    let person = field(&fields, "person").and_then(|v| v.parse::<i32>().ok());
+    let role = field(&fields, "role").unwrap_or_default();
+    match state.projects.add_member(&signed_in, &project, person, role, now_millis()).await {
+        Ok(()) => project_page(&project, lang, "fait=member-added#members"),
+        Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
+    }
+}
+
+/// `POST /equipe/projets/{project}/membres/{member}`: another role in the project.
+pub async fn change_member(
+    State(state): State<AppState>,
+    Path((project, member)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    member_change(state, project, member, headers, fields, true).await
+}
+
+/// `POST /equipe/projets/{project}/membres/{member}/retrait`: leaves the project.
+pub async fn remove_member(
+    State(state): State<AppState>,
+    Path((project, member)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    member_change(state, project, member, headers, fields, false).await
+}
+
+async fn member_change(
+    state: AppState,
+    project: String,
+    member: String,
+    headers: HeaderMap,
+    fields: Fields,
+    keep: bool,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let Ok(member) = member.parse::<i32>() else { return refused(crate::identity::Decision::NotFound, lang) };
+    let role = if keep { Some(field(&fields, "role").unwrap_or_default()) } else { None };
+    match state.projects.change_member(&signed_in, &project, member, role).await {
+        Ok(()) => project_page(
+            &project,
+            lang,
+            if keep { "fait=member-changed#members" } else { "fait=member-removed#members" },
+        ),
+        Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
+    }
+}

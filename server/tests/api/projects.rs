@@ -1,0 +1,190 @@
+//! Improvement projects over HTTP: starting one, members with roles in the project
+//! (apart from their institution roles), the need statement written together with a
+//! conflict screen instead of a silent overwrite, and nothing for non-members.
+
+use crate::harness::TestApp;
+use crate::staff_support::{Person, signed_in};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use server::entities::{audit_log, need_revision};
+use server::identity::Role;
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+}
+
+async fn page(app: &TestApp, who: &Person, path: &str) -> (u16, String) {
+    let response = app.client.get(app.url(path)).header("cookie", &who.cookie).send().await.expect("sent");
+    (response.status().as_u16(), response.text().await.expect("body"))
+}
+
+async fn post(app: &TestApp, who: &Person, path: &str, extra: &[(&str, &str)]) -> reqwest::Response {
+    let mut form = vec![("csrf", who.csrf.clone()), ("lang", "fr".to_string())];
+    form.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
+    app.client
+        .post(app.url(path))
+        .header("cookie", &who.cookie)
+        .header("sec-fetch-site", "same-origin")
+        .form(&form)
+        .send()
+        .await
+        .expect("sent")
+}
+
+fn person_id(person: &Person) -> i32 {
+    match &person.caller {
+        server::identity::Caller::Person { person_id, .. } => *person_id,
+        _ => panic!("a person"),
+    }
+}
+
+/// The value of the hidden input `name` in a page.
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!(r#"name="{name}" value=""#);
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
+    html[start..].split('"').next().unwrap_or_default().to_string()
+}
+
+/// A member's id in the form addresses of a project page.
+fn member_id(html: &str, project: &str, name: &str) -> String {
+    let marker = format!("/equipe/projets/{project}/membres/");
+    html.match_indices(&marker)
+        .map(|(at, _)| html[at + marker.len()..].split(['"', '/']).next().unwrap_or_default().to_string())
+        .find(|id| {
+            let card = html.find(&format!("{marker}{id}\"")).unwrap_or(0);
+            html[card.saturating_sub(600)..card].contains(name)
+        })
+        .unwrap_or_else(|| panic!("no member {name}"))
+}
+
+#[tokio::test]
+async fn professionals_and_patient_partners_write_the_need_together_and_outsiders_see_nothing() {
+    let app = TestApp::spawn().await;
+    let pro = signed_in(&app, "pro@demo.test", Role::Professional, "demo").await;
+    // In the institution an observer; in this project a patient-partner.
+    let partner = signed_in(&app, "lea@demo.test", Role::Observer, "demo").await;
+    let colleague = signed_in(&app, "qualite@demo.test", Role::QualityTeam, "demo").await;
+
+    // Patient-partners cannot start projects; professionals can.
+    let refused = post(&app, &partner, "/equipe/projets", &[("institution", "demo"), ("title", "X")]).await;
+    assert_eq!(refused.status(), 403);
+    let bad = post(&app, &pro, "/equipe/projets", &[("institution", "demo"), ("title", "  ")]).await;
+    assert_eq!(location(&bad), "/equipe/projets?lang=fr&erreur=project-error-title");
+    let created = post(
+        &app,
+        &pro,
+        "/equipe/projets",
+        &[
+            ("institution", "demo"),
+            ("title", "Sortie d'hospitalisation"),
+            ("need", "Les patients sortent sans savoir <qui> appeler."),
+        ],
+    )
+    .await;
+    let to = location(&created);
+    assert!(to.starts_with("/equipe/projets/") && to.ends_with("?lang=fr&fait=created"), "{to}");
+    let project = to.trim_start_matches("/equipe/projets/").split('?').next().unwrap_or_default().to_string();
+    let path = format!("/equipe/projets/{project}");
+    let (status, html) = page(&app, &pro, &path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Sortie d&#x27;hospitalisation") || html.contains("Sortie d'hospitalisation"));
+    assert!(html.contains("sans savoir &lt;qui&gt; appeler"), "escaped: {html}");
+    assert!(html.contains("professionnel de santé"), "the creator leads it");
+
+    // Outsiders: a colleague of the institution who is not a member sees nothing.
+    assert_eq!(page(&app, &colleague, &path).await.0, 404);
+    assert!(!page(&app, &colleague, "/equipe/projets").await.1.contains(&project));
+    assert_eq!(post(&app, &colleague, &format!("{path}/besoin"), &[("need", "x")]).await.status(), 404);
+
+    // The professional adds Léa as a patient-partner of this project.
+    let added = post(
+        &app,
+        &pro,
+        &format!("{path}/membres"),
+        &[("person", &person_id(&partner).to_string()), ("role", "patient_partner")],
+    )
+    .await;
+    assert_eq!(location(&added), format!("{path}?lang=fr&fait=member-added#members"));
+    let outsider = post(&app, &pro, &format!("{path}/membres"), &[("person", "99999"), ("role", "observer")]).await;
+    assert!(location(&outsider).contains("erreur=project-error-person"));
+    let (_, list) = page(&app, &partner, "/equipe/projets").await;
+    assert!(list.contains(&project) && list.contains("patient partenaire"), "{list}");
+
+    // Both open the page on the same revision; Léa saves first, then the professional.
+    let (_, seen_by_partner) = page(&app, &partner, &path).await;
+    let (_, seen_by_pro) = page(&app, &pro, &path).await;
+    let base = hidden(&seen_by_partner, "based_on");
+    assert_eq!(base, hidden(&seen_by_pro, "based_on"));
+    let saved = post(
+        &app,
+        &partner,
+        &format!("{path}/besoin"),
+        &[("need", "Nous sortons sans savoir qui appeler la nuit."), ("based_on", &base)],
+    )
+    .await;
+    assert_eq!(location(&saved), format!("{path}?lang=fr&fait=need#need"));
+    let late = post(
+        &app,
+        &pro,
+        &format!("{path}/besoin"),
+        &[("need", "Les patients ne savent pas qui joindre après la sortie."), ("based_on", &base)],
+    )
+    .await;
+    assert_eq!(location(&late), format!("{path}?lang=fr&fait=conflict#conflicts"));
+    // Nothing was overwritten: Léa's text is current, the professional sees both.
+    let (_, current) = page(&app, &partner, &path).await;
+    assert!(current.contains("Nous sortons sans savoir qui appeler la nuit.") && !current.contains("id=\"conflicts\""));
+    let (_, conflict) = page(&app, &pro, &path).await;
+    assert!(conflict.contains("id=\"conflicts\""), "{conflict}");
+    assert!(conflict.contains("Les patients ne savent pas qui joindre") && conflict.contains("qui appeler la nuit"));
+    let revision = need_revision::Entity::find()
+        .filter(need_revision::Column::ConflictWith.is_not_null())
+        .one(&app.db)
+        .await
+        .expect("db")
+        .expect("the conflicting revision is kept");
+    let keep = post(&app, &pro, &format!("{path}/besoin/{}", revision.id), &[("keep", "yes")]).await;
+    assert_eq!(location(&keep), format!("{path}?lang=fr&fait=kept#need"));
+    let again = post(&app, &pro, &format!("{path}/besoin/{}", revision.id), &[("keep", "yes")]).await;
+    assert!(location(&again).contains("erreur=project-error-conflict-settled"), "a form sent twice");
+    let (_, settled) = page(&app, &partner, &path).await;
+    assert!(
+        settled.contains("Les patients ne savent pas qui joindre")
+            && settled.contains("Voir les 2 versions précédentes")
+    );
+
+    // Léa's role in this project does not make her a lead; the last lead stays.
+    assert_eq!(
+        post(&app, &partner, &format!("{path}/membres"), &[("person", "1"), ("role", "observer")]).await.status(),
+        403
+    );
+    let (_, html) = page(&app, &pro, &path).await;
+    let lead = member_id(&html, &project, "pro@demo.test");
+    let demoted = post(&app, &pro, &format!("{path}/membres/{lead}"), &[("role", "patient_partner")]).await;
+    assert!(location(&demoted).contains("erreur=project-error-last-lead"), "{}", location(&demoted));
+    let leaving = post(&app, &pro, &format!("{path}/membres/{lead}/retrait"), &[]).await;
+    assert!(location(&leaving).contains("erreur=project-error-last-lead"));
+
+    // As an observer of the project, Léa reads but writes nothing.
+    let (_, html) = page(&app, &pro, &path).await;
+    let lea = member_id(&html, &project, "lea@demo.test");
+    post(&app, &pro, &format!("{path}/membres/{lea}"), &[("role", "observer")]).await;
+    assert_eq!(page(&app, &partner, &path).await.0, 200);
+    assert_eq!(post(&app, &partner, &format!("{path}/besoin"), &[("need", "x")]).await.status(), 403);
+    let removed = post(&app, &pro, &format!("{path}/membres/{lea}/retrait"), &[]).await;
+    assert_eq!(location(&removed), format!("{path}?lang=fr&fait=member-removed#members"));
+    assert_eq!(page(&app, &partner, &path).await.0, 404, "no longer a member");
+
+    let actions: Vec<String> = audit_log::Entity::find()
+        .filter(audit_log::Column::Subject.eq(format!("project:{project}")))
+        .all(&app.db)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in ["project.created", "project.member_added", "project.need_revised", "project.need_conflict"] {
+        assert!(actions.iter().any(|a| a == action), "{action} in {actions:?}");
+    }
+    assert!(actions.iter().any(|a| a == "project.member_removed"));
+    assert_eq!(server::audit::verify_chain(&app.db).await.expect("verify"), None);
+}
