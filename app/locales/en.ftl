@@ -459,7 +459,7 @@ return-contact-forgotten = Your address is deleted: we will not write to you aga
 ## Sign-in by a link sent by email
 signin-link-title = Get a sign-in link by email
 signin-link-explain = No password: we send a link to your address. It works once and expires in 15 minutes.
-signin-link-email = Your email address, to receive the link there
+signin-link-email = Send the link to this address
 signin-link-submit = Get a link
 signin-link-sent = If an account exists for this address, a sign-in link has just been sent to it. It expires in 15 minutes; check your spam folder too.
 signin-link-use-title = Sign in with the link you received

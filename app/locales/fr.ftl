@@ -460,7 +460,7 @@ return-contact-forgotten = Votre adresse est effacée : nous ne vous écrirons p
 ## Connexion par lien envoyé par e-mail
 signin-link-title = Recevoir un lien de connexion par e-mail
 signin-link-explain = Sans mot de passe : nous envoyons un lien à votre adresse. Il ne sert qu'une fois et expire dans 15 minutes.
-signin-link-email = Votre adresse e-mail, pour y recevoir le lien
+signin-link-email = Envoyer le lien à cette adresse
 signin-link-submit = Recevoir un lien
 signin-link-sent = Si un compte existe pour cette adresse, un lien de connexion vient d'y être envoyé. Il expire dans 15 minutes ; regardez aussi dans les courriers indésirables.
 signin-link-use-title = Se connecter avec le lien reçu

@@ -24,7 +24,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expectNoAxeViolations(page, label);
     };
     await page.goto(`${BASE}/connexion`);
-    await page.getByRole('textbox', { name: 'Votre adresse e-mail, pour y recevoir le lien' }).fill(EMAIL);
+    await page.getByRole('textbox', { name: 'Envoyer le lien à cette adresse' }).fill(EMAIL);
     const asked = Date.now();
     await page.getByRole('button', { name: 'Recevoir un lien' }).click();
     await page.waitForURL(/lien=envoye/);

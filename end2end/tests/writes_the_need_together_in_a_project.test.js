@@ -1,0 +1,84 @@
+// A professional starts an improvement project and adds a patient-partner; both rewrite
+// the need statement at the same time on their phones. The second save does not
+// overwrite the first: its author sees both versions and chooses. 320 px, axe-core on
+// every page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE, NARROW_PHONE, launch, openPage, expectNoAxeViolations, expectNoHorizontalScroll, screenshot,
+} from './support.js';
+import { waitForMail } from './mailbox.js';
+
+const INVITATION = (process.env.PROJECT_INVITATION ?? '').trim();
+const PASSWORD = 'un projet écrit avec les patients';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function check(page, label, shot) {
+  await expectNoAxeViolations(page, label);
+  await expectNoHorizontalScroll(page, label);
+  await screenshot(page, shot);
+}
+
+test('a professional and a patient-partner write the need together', { timeout: 120_000 }, async () => {
+  assert.match(INVITATION, /\/connexion\/invitation\//, 'run.sh created the professional');
+  const pro = await openPage(browser, { viewport: NARROW_PHONE });
+  await pro.goto(`${BASE}${new URL(INVITATION, BASE).pathname}`);
+  await pro.getByLabel('Nouveau mot de passe').fill(PASSWORD);
+  await pro.getByLabel('Le même mot de passe, une seconde fois').fill(PASSWORD);
+  await pro.getByRole('button', { name: 'Enregistrer et me connecter' }).click();
+  await pro.waitForURL(/\/equipe\?lang=fr$/);
+
+  await pro.getByRole('link', { name: 'Projets' }).click();
+  await pro.waitForURL(/\/equipe\/projets/);
+  await pro.getByLabel('Titre du projet').fill('Sortie de chirurgie ambulatoire');
+  await pro.getByLabel(/Le besoin, écrit ensemble/).fill('Les patients rentrent chez eux sans savoir qui appeler.');
+  await check(pro, 'projects list', 'project-01-new');
+  await pro.getByRole('button', { name: 'Créer le projet' }).click();
+  await pro.waitForURL(/fait=created/);
+  assert.ok(await pro.getByText('Les patients rentrent chez eux sans savoir qui appeler.').first().isVisible());
+
+  await pro.getByLabel('Personne de l\'établissement').selectOption({ label: 'Léa Partenaire' });
+  await pro.getByLabel('Rôle dans le projet').selectOption('patient_partner');
+  await pro.getByRole('button', { name: 'Ajouter au projet' }).click();
+  await pro.waitForURL(/fait=member-added/);
+  assert.ok(await pro.getByRole('heading', { name: 'Léa Partenaire' }).isVisible());
+  await check(pro, 'project page', 'project-02-members');
+  const projectUrl = pro.url().split('?')[0];
+
+  // Léa signs in with a link sent by email and opens the project.
+  const lea = await openPage(browser, { viewport: NARROW_PHONE });
+  await lea.goto(`${BASE}/connexion`);
+  await lea.getByRole('textbox', { name: 'Envoyer le lien à cette adresse' }).fill('partenaire@demo.test');
+  const asked = Date.now();
+  await lea.getByRole('button', { name: 'Recevoir un lien' }).click();
+  await lea.waitForURL(/lien=envoye/);
+  const body = await waitForMail('partenaire@demo.test', /Bonjour Léa Partenaire/, asked);
+  await lea.goto(body.match(/https?:\/\/\S+\/connexion\/lien\/[A-Za-z0-9_-]{43}/)[0]);
+  await lea.getByRole('button', { name: 'Me connecter' }).click();
+  await lea.waitForURL(/\/equipe/);
+  await lea.goto(projectUrl);
+  assert.ok(await lea.getByText('Votre rôle : patient partenaire').isVisible());
+
+  // Both rewrite it from the same version; Léa saves first.
+  await pro.goto(projectUrl);
+  await pro.getByLabel('Réécrire le besoin').fill('Après la chirurgie, les patients ne savent pas qui joindre.');
+  await lea.getByLabel('Réécrire le besoin').fill('Nous rentrons le soir même et personne ne répond la nuit.');
+  await lea.getByRole('button', { name: 'Enregistrer' }).click();
+  await lea.waitForURL(/fait=need/);
+  await pro.getByRole('button', { name: 'Enregistrer' }).click();
+  await pro.waitForURL(/fait=conflict/);
+  assert.ok(await pro.getByRole('heading', { name: 'Quelqu\'un a modifié le besoin pendant que vous écriviez' }).isVisible());
+  assert.ok(await pro.getByText('Après la chirurgie, les patients ne savent pas qui joindre.').isVisible());
+  assert.ok(await pro.getByText('Nous rentrons le soir même et personne ne répond la nuit.').first().isVisible());
+  await check(pro, 'project page with a conflict', 'project-03-conflict');
+  await pro.getByRole('button', { name: 'Garder la version actuelle' }).click();
+  await pro.waitForURL(/fait=dropped/);
+  assert.equal(await pro.locator('#conflicts').count(), 0);
+  assert.ok(await pro.locator('#need blockquote').first().innerText()
+    .then((text) => text.includes('personne ne répond la nuit')));
+  assert.deepEqual(pro.problems, []);
+  assert.deepEqual(lea.problems, []);
+});
