@@ -72,6 +72,7 @@ role-quality-team = quality team
 error-title-prefix = Error:
 error-summary-title = There is a problem
 form-expired = This form has expired, or did not come from Boucle. Nothing was saved. Go back, reload the page and try again.
+too-many-posts = Too many sends in a short time. Wait a minute, then go back and send the page again: the answers already saved are kept.
 too-many-attempts = Too many tries with links that do not work. Wait a minute before trying again.
 
 start-who-asks = { $institution } is asking you these questions.

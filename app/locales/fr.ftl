@@ -73,6 +73,7 @@ role-quality-team = équipe qualité
 error-title-prefix = Erreur :
 error-summary-title = Il y a un problème
 form-expired = Ce formulaire a expiré, ou ne vient pas de Boucle. Rien n'a été enregistré. Revenez en arrière, rechargez la page et réessayez.
+too-many-posts = Trop d'envois en peu de temps. Attendez une minute, puis revenez en arrière et renvoyez la page : les réponses déjà enregistrées sont gardées.
 too-many-attempts = Trop d'essais avec des liens qui ne fonctionnent pas. Attendez une minute avant de réessayer.
 
 start-who-asks = { $institution } vous pose ces questions.

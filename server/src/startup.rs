@@ -53,6 +53,8 @@ pub struct AppState {
     pub mail_quotas: Arc<MailQuotas>,
     /// Improvement projects.
     pub projects: Arc<ProjectService>,
+    /// Answer-form posts per respondent (resume token): far above what a person sends.
+    pub answer_posts: Arc<crate::throttle::Quota>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -190,6 +192,7 @@ impl Application {
             postman,
             mail_quotas: Arc::new(MailQuotas::default()),
             projects: Arc::new(ProjectService::new(db_for_projects)),
+            answer_posts: Arc::new(crate::throttle::Quota::new(60, std::time::Duration::from_secs(60))),
         };
         Ok(Application { listener, state })
     }

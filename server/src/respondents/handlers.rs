@@ -120,6 +120,9 @@ pub async fn save_section(
     if !check_form(&state, &headers, &fields, &resume) {
         return forbidden(lang);
     }
+    if let Some(refusal) = too_many_posts(&state, &resume, lang) {
+        return refusal;
+    }
     let index = number.saturating_sub(1);
     match state.respondents.save_screen(&campaign, &resume, index, &fields).await {
         Ok(SectionOutcome::Saved { next: Some(next) }) => {
@@ -145,6 +148,9 @@ pub async fn submit(
     if !check_form(&state, &headers, &fields, &resume) {
         return forbidden(lang);
     }
+    if let Some(refusal) = too_many_posts(&state, &resume, lang) {
+        return refusal;
+    }
     match state.respondents.submit(&campaign, &resume).await {
         Ok(SubmitOutcome::Submitted) => see_other(format!("/r/{campaign}/merci?lang={lang}")),
         Ok(SubmitOutcome::Incomplete { screen }) => {
@@ -152,6 +158,17 @@ pub async fn submit(
         }
         Err(err) => failure(err, &campaign, lang),
     }
+}
+
+/// 429 once a respondent's browser has sent more answer forms in a minute than a person
+/// can (a script replaying its token); what was saved before stays saved.
+fn too_many_posts(state: &AppState, resume: &str, lang: &str) -> Option<Response> {
+    if state.answer_posts.try_take(&super::secrets::hash_secret(resume)) {
+        return None;
+    }
+    tracing::warn!(target: "security", event = "answer_posts_throttled");
+    let text = Lang::from_tag(lang).unwrap_or_default().t("too-many-posts");
+    Some((StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], text).into_response())
 }
 
 /// 429 for an address that has guessed too many capability links this minute.

@@ -55,6 +55,20 @@ pub struct StaffDeskService {
     secure_cookies: bool,
 }
 
+impl StaffDeskService {
+    /// Every read of identifying data (names and addresses of people) is in the audit log.
+    async fn audit_read(&self, who: &SignedIn, subject: String, institution: i32) -> Result<(), DbErr> {
+        let event = crate::audit::AuditEvent {
+            actor: who.actor(),
+            action: "identifying_data.read".to_string(),
+            subject,
+            detail: String::new(),
+            institution: Some(institution),
+        };
+        crate::audit::append(&self.db, event).await
+    }
+}
+
 fn unavailable(err: impl std::fmt::Display) -> ServiceError {
     tracing::error!(error = %err, "staff desk failed");
     ServiceError::Unavailable
@@ -361,6 +375,14 @@ impl app::staff::service::StaffDesk for StaffDeskService {
             Ok(people) => people,
             Err(err) => return people_refusal(err),
         };
+        let institutions = institutions_where(&signed_in, |institution| Action::ManagePeople { institution });
+        for grant in
+            signed_in.grants.iter().filter(|g| institutions.iter().any(|(slug, _)| *slug == g.institution_slug))
+        {
+            self.audit_read(&signed_in, format!("people:institution:{}", grant.institution_id), grant.institution_id)
+                .await
+                .map_err(unavailable)?;
+        }
         Ok(StaffAnswer::Ready(PeoplePage {
             viewer: viewer(&signed_in),
             people: people.into_iter().map(person_row).collect(),
@@ -376,6 +398,10 @@ impl app::staff::service::StaffDesk for StaffDeskService {
             Ok(view) => view,
             Err(err) => return people_refusal(err),
         };
+        for institution in view.memberships.iter().map(|m| m.institution_id).collect::<std::collections::BTreeSet<_>>()
+        {
+            self.audit_read(&signed_in, format!("person:{person}"), institution).await.map_err(unavailable)?;
+        }
         // A link issued by the last form post, for this person and still unused.
         let mut new_link = None;
         if let Some((id, secret)) = cookie_value(cookies, NEW_LINK_COOKIE).and_then(|v| v.split_once('.'))

@@ -68,6 +68,14 @@ async fn only_admins_download_identifying_data_and_each_download_is_logged() {
     assert_eq!(exports.len(), 2, "refused downloads write nothing, allowed ones are logged");
     assert!(exports.iter().all(|e| e.actor == format!("person:{}", person_id(&admin.caller))));
     assert!(exports.iter().any(|e| e.subject == "campaign:demo-phq-9:contacts" && e.detail == "1 rows"));
+    // Reading people's names and addresses on the pages is logged too.
+    assert_eq!(download(&app, &admin.cookie, "/equipe/personnes").await.0, 200);
+    let reads = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("identifying_data.read"))
+        .all(&app.db)
+        .await
+        .expect("audit");
+    assert!(reads.iter().any(|e| e.subject.starts_with("people:institution:")), "{reads:?}");
     assert_eq!(server::audit::verify_chain(&app.db).await.expect("verify"), None);
 }
 

@@ -269,3 +269,27 @@ async fn unknown_campaigns_and_return_links_are_404_then_throttled() {
     let blocked = who.client.get(format!("{}/retour/another-guess", app.address)).send().await.expect("sent");
     assert_eq!(blocked.status(), 429);
 }
+
+#[tokio::test]
+async fn a_browser_replaying_its_token_is_slowed_down_and_keeps_what_it_saved() {
+    let app = TestApp::spawn().await;
+    let who = Respondent::new(&app);
+    let token = who.consent("demo-phq-9").await;
+    let answers = phq9_answers(["1", "0", "2", "1", "0", "0", "0", "1", "0"], &token);
+    let mut statuses = Vec::new();
+    for _ in 0..61 {
+        statuses.push(post_owned(&who, "/r/demo-phq-9/q/1", &answers).await.status().as_u16());
+    }
+    assert!(statuses[..60].iter().all(|s| *s == 303), "a person never sends 60 pages a minute: {statuses:?}");
+    let refused = post_owned(&who, "/r/demo-phq-9/q/1", &answers).await;
+    assert_eq!(refused.status(), 429);
+    assert_eq!(refused.headers().get("retry-after").and_then(|v| v.to_str().ok()), Some("60"));
+    assert!(refused.text().await.expect("body").contains("les réponses déjà enregistrées sont gardées"));
+    // Another respondent is not affected, and what was saved is still there.
+    let other = Respondent::new(&app);
+    let other_token = other.consent("demo-phq-9").await;
+    let saved = post_owned(&other, "/r/demo-phq-9/q/1", &phq9_answers(["0"; 9], &other_token)).await;
+    assert_eq!(saved.status(), 303);
+    let (_, page) = who.get("/r/demo-phq-9/q/1").await;
+    assert!(page.contains(r#"id="q-phq9_3-2" name="phq9_3" value="2" checked"#));
+}
