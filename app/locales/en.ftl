@@ -252,7 +252,7 @@ invitation-count = Give a number of links between 1 and 5000.
 campaign-error-title = Give a title (200 characters at most) and describe who is invited.
 campaign-error-k = The minimum group size must be a number between 3 and 1000.
 campaign-error-dates = Check the dates: the date results are returned is required, and closing must come before it.
-campaign-error-languages = Choose at least one language.
+campaign-error-languages = Offer French at least, and only languages this questionnaire is translated into.
 campaign-error-questionnaire = This questionnaire is not published or this institution is not yours.
 
 # Staff area: audit log

@@ -253,7 +253,7 @@ invitation-count = Indiquez un nombre de liens entre 1 et 5000.
 campaign-error-title = Donnez un titre (200 caractères au plus) et décrivez le public invité.
 campaign-error-k = La taille minimale des groupes doit être un nombre entre 3 et 1000.
 campaign-error-dates = Vérifiez les dates : la date de retour des résultats est obligatoire, et la fermeture doit venir avant elle.
-campaign-error-languages = Choisissez au moins une langue.
+campaign-error-languages = Proposez au moins le français, et seulement des langues dans lesquelles ce questionnaire est traduit.
 campaign-error-questionnaire = Ce questionnaire n'est pas publié ou cet établissement n'est pas le vôtre.
 
 # Espace équipe : journal d'audit

@@ -24,6 +24,12 @@ use leptos_router::{
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 
+/// The languages a page may be shown in, when fewer than all: a campaign's pages offer
+/// only the campaign's languages, French first. The server puts it in the request's
+/// extensions, like [`CspNonce`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferedLanguages(pub Vec<Lang>);
+
 /// What the page needs to know about the request it answers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageContext {
@@ -31,11 +37,24 @@ pub struct PageContext {
     pub lang: Lang,
     /// Whether easy-read wording was asked for (`?easy=1`).
     pub easy_read: bool,
+    /// The languages the language switch offers.
+    pub languages: Vec<Lang>,
 }
 
 /// Reads the page context provided by [`shell`] (defaults outside a request).
 pub fn use_page() -> PageContext {
-    use_context::<PageContext>().unwrap_or(PageContext { lang: Lang::Fr, easy_read: false })
+    use_context::<PageContext>().unwrap_or(PageContext {
+        lang: Lang::Fr,
+        easy_read: false,
+        languages: Lang::ALL.to_vec(),
+    })
+}
+
+/// The page language: the one asked for (`?lang=`, then the browser's) if offered,
+/// else the first offered (French by default).
+pub fn choose_language(asked: Option<Lang>, browser: Option<Lang>, offered: &[Lang]) -> Lang {
+    let first = offered.first().copied().unwrap_or_default();
+    asked.or(browser).filter(|lang| offered.contains(lang)).unwrap_or(first)
 }
 
 /// A link to `path` that keeps the page language.
@@ -59,10 +78,16 @@ fn request_context() -> (PageContext, Option<String>) {
         .and_then(|p| p.headers.get(http::header::ACCEPT_LANGUAGE))
         .and_then(|v| v.to_str().ok())
         .and_then(Lang::from_accept_language);
-    let lang = param("lang").and_then(|l| Lang::from_tag(&l)).or(accept).unwrap_or_default();
+    let languages = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<OfferedLanguages>())
+        .map(|offered| offered.0.clone())
+        .filter(|offered| !offered.is_empty())
+        .unwrap_or_else(|| Lang::ALL.to_vec());
+    let lang = choose_language(param("lang").and_then(|l| Lang::from_tag(&l)), accept, &languages);
     let easy_read = param("easy").is_some_and(|v| v == "1");
     let nonce = parts.as_ref().and_then(|p| p.extensions.get::<CspNonce>()).map(|n| n.0.clone());
-    (PageContext { lang, easy_read }, nonce)
+    (PageContext { lang, easy_read, languages }, nonce)
 }
 
 /// The whole HTML document, rendered on the server for every page.
@@ -159,8 +184,14 @@ fn LanguageSwitch() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let path = location.pathname.get_untracked();
     let easy = if page.easy_read { "?easy=1" } else { "" };
-    let links = Lang::ALL
-        .into_iter()
+    // A page offered in one language only has nothing to switch to.
+    if page.languages.len() < 2 {
+        return ().into_any();
+    }
+    let links = page
+        .languages
+        .iter()
+        .copied()
         .map(|lang| {
             let current = lang == page.lang;
             view! {
@@ -182,6 +213,7 @@ fn LanguageSwitch() -> impl IntoView {
             <ul>{links}</ul>
         </nav>
     }
+    .into_any()
 }
 
 /// The document title. `leptos_meta` 0.8 writes `<Title>` text into the page without
@@ -212,7 +244,19 @@ pub fn escape_html_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_html_text;
+    use super::{choose_language, escape_html_text};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_page_speaks_only_a_language_it_offers() {
+        let both = [Lang::Fr, Lang::En];
+        assert_eq!(choose_language(Some(Lang::En), None, &both), Lang::En);
+        assert_eq!(choose_language(None, Some(Lang::En), &both), Lang::En);
+        assert_eq!(choose_language(None, None, &both), Lang::Fr);
+        // A French-only campaign stays French whatever the link or the browser asks.
+        assert_eq!(choose_language(Some(Lang::En), Some(Lang::En), &[Lang::Fr]), Lang::Fr);
+        assert_eq!(choose_language(Some(Lang::En), None, &[]), Lang::Fr);
+    }
 
     #[test]
     fn title_text_cannot_close_the_title_element() {

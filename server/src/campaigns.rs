@@ -26,6 +26,9 @@ pub enum CampaignError {
     /// A value is out of bounds.
     #[error("{0}")]
     Invalid(String),
+    /// A language the questionnaire or the interface does not speak.
+    #[error("the language {0} is not offered by this questionnaire or by Boucle's interface")]
+    UnsupportedLanguage(String),
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -118,6 +121,18 @@ impl CampaignAdmin {
             .into_iter()
             .max_by_key(|v| v.version.split('.').map(|p| p.parse::<u64>().unwrap_or(0)).collect::<Vec<_>>())
             .ok_or_else(|| CampaignError::UnknownQuestionnaire(new.questionnaire.clone()))?;
+        // Respondents can be offered only what both the questionnaire and the interface
+        // speak: a page half in one language and half in another helps nobody.
+        let questionnaire_languages =
+            survey_defs::Questionnaire::from_json(&version.definition)
+                .map(|q| q.languages)
+                .map_err(|_| CampaignError::Invalid("the questionnaire version does not parse".into()))?;
+        if let Some(missing) = new.languages.iter().find(|l| {
+            app::i18n::Lang::from_tag(l).is_none_or(|lang| lang.tag() != l.as_str())
+                || !questionnaire_languages.contains(l)
+        }) {
+            return Err(CampaignError::UnsupportedLanguage(missing.clone()));
+        }
         let id = public_id();
         campaign::ActiveModel {
             institution_id: Set(institution.id),

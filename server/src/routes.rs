@@ -362,6 +362,37 @@ async fn server_fn_bad_arguments(
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
+/// Respondent pages speak only their campaign's languages: for a GET of a campaign's
+/// pages (`/r/{campaign}…`) or of the return page (whose campaign the return cookie
+/// names), the languages offered go into the request for the page shell to choose from
+/// and to offer in its switch (`app::shell::OfferedLanguages`).
+async fn campaign_languages(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if request.method() == http::Method::GET {
+        let path = request.uri().path();
+        let offered = if let Some(rest) = path.strip_prefix("/r/") {
+            let campaign = rest.split('/').next().unwrap_or_default().to_string();
+            state.respondents.offered_languages(&campaign).await.ok().flatten()
+        } else if path.starts_with("/mes-resultats") {
+            let cookies = crate::forms::cookies(request.headers());
+            match crate::respondents::cookies::cookie_value(&cookies, crate::respondents::cookies::RETURN_COOKIE) {
+                Some(secret) => state.respondents.offered_languages_for_return(secret).await.ok().flatten(),
+                None => None,
+            }
+        } else {
+            None
+        };
+        if let Some(offered) = offered {
+            let languages = offered.iter().filter_map(|tag| app::i18n::Lang::from_tag(tag)).collect();
+            request.extensions_mut().insert(app::shell::OfferedLanguages(languages));
+        }
+    }
+    next.run(request).await
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let api = api_routes().router.fallback(api::not_found).layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
@@ -407,6 +438,7 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn(server_fn_bad_arguments))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), campaign_languages))
         .layer(CompressionLayer::new().gzip(true))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CatchPanicLayer::custom(|_| {

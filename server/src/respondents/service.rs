@@ -257,6 +257,9 @@ impl RespondentService {
         if consent_version != campaign.row.consent_version {
             return Err(RespondentError::StaleConsent);
         }
+        // The consent is recorded in the language it was shown in: one the campaign offers.
+        let offered = offered_in(&campaign.row);
+        let language = if offered.iter().any(|l| l == language) { language } else { offered[0].as_str() };
         let questionnaire = self.definition(campaign.row.questionnaire_version_id).await?;
         let layout = questionnaire.answer_layout();
         let empty = EncodedAnswers::codes_to_bytes(&layout.encode(&Answers::new()).codes);
@@ -582,6 +585,24 @@ impl RespondentService {
         response::Entity::find().filter(response::Column::IdempotencyKey.eq(key)).one(&self.db).await
     }
 
+    /// The languages respondents are offered on the pages of campaign `public_id`, French
+    /// first; `None` for an unknown campaign.
+    pub async fn offered_languages(&self, public_id: &str) -> Result<Option<Vec<String>>, DbErr> {
+        Ok(campaign::Entity::find()
+            .filter(campaign::Column::PublicId.eq(public_id))
+            .one(&self.db)
+            .await?
+            .map(|row| offered_in(&row)))
+    }
+
+    /// The languages offered by the campaign of the response a return link opens.
+    pub async fn offered_languages_for_return(&self, return_secret: &str) -> Result<Option<Vec<String>>, DbErr> {
+        let Some(response) = self.by_access(return_secret, response_access::RETURN).await? else {
+            return Ok(None);
+        };
+        Ok(campaign::Entity::find_by_id(response.campaign_id).one(&self.db).await?.map(|row| offered_in(&row)))
+    }
+
     /// Whether `return_secret` opens a response's return page.
     pub async fn return_link_valid(&self, return_secret: &str) -> Result<bool, RespondentError> {
         Ok(self.by_access(return_secret, response_access::RETURN).await?.is_some())
@@ -671,6 +692,19 @@ impl RespondentService {
         .await?;
         Ok(true)
     }
+}
+
+/// The languages a campaign offers respondents, French first; never empty.
+fn offered_in(row: &campaign::Model) -> Vec<String> {
+    let mut offered: Vec<String> =
+        row.languages.split(',').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+    if offered.is_empty() {
+        offered.push("fr".to_string());
+    }
+    if let Some(at) = offered.iter().position(|l| l == "fr") {
+        offered[..=at].rotate_right(1);
+    }
+    offered
 }
 
 /// Whether a problem (its path starts with an item id) concerns one of these items.

@@ -383,6 +383,7 @@ pub async fn create_campaign(
             back("campaign-error-questionnaire")
         }
         Err(CampaignError::Invalid(_)) => back("campaign-error-title"),
+        Err(CampaignError::UnsupportedLanguage(_)) => back("campaign-error-languages"),
         Err(CampaignError::UnknownCampaign(_)) => StatusCode::NOT_FOUND.into_response(),
         Err(CampaignError::Db(err)) => ApiError::Unavailable(err).into_response(),
     }
@@ -449,6 +450,9 @@ fn campaign_failure(err: CampaignError) -> Response {
         | CampaignError::UnknownInstitution(_)
         | CampaignError::UnknownQuestionnaire(_) => StatusCode::NOT_FOUND.into_response(),
         CampaignError::Invalid(message) => ApiError::BadRequest(message).into_response(),
+        CampaignError::UnsupportedLanguage(language) => {
+            ApiError::BadRequest(format!("unsupported language {language}")).into_response()
+        }
     }
 }
 

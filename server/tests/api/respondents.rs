@@ -293,3 +293,71 @@ async fn a_browser_replaying_its_token_is_slowed_down_and_keeps_what_it_saved() 
     let (_, page) = who.get("/r/demo-phq-9/q/1").await;
     assert!(page.contains(r#"id="q-phq9_3-2" name="phq9_3" value="2" checked"#));
 }
+
+async fn campaign_in(app: &TestApp, languages: &[&str]) -> Result<String, server::campaigns::CampaignError> {
+    let new = server::campaigns::NewCampaign {
+        institution: "demo".into(),
+        questionnaire: "phq-9".into(),
+        title: "Langues".into(),
+        audience: "Tests".into(),
+        invitations_only: false,
+        min_cell_size: 5,
+        closes_at: None,
+        results_promised_at: server::clock::now_millis() + 86_400_000,
+        languages: languages.iter().map(|l| l.to_string()).collect(),
+    };
+    server::campaigns::CampaignAdmin::new(app.db.clone()).create(new).await
+}
+
+#[tokio::test]
+async fn respondent_pages_speak_only_the_campaigns_languages() {
+    let app = TestApp::spawn().await;
+    let french_only = campaign_in(&app, &["fr"]).await.expect("created");
+    let both = campaign_in(&app, &["fr", "en"]).await.expect("created");
+
+    // A French-only campaign stays French, whatever the link or the browser asks.
+    let who = Respondent::new(&app);
+    let (status, page) = who.get(&format!("/r/{french_only}?lang=en")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"<html lang="fr""#), "{page}");
+    assert!(!page.contains(r#"hreflang="en""#), "no English offered: {page}");
+    let browser_en = who
+        .client
+        .get(app.url(&format!("/r/{french_only}")))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("page");
+    assert!(browser_en.contains(r#"<html lang="fr""#));
+    // The consent is recorded in the language shown, even if the form says otherwise.
+    let token = hidden(&page, "form_token");
+    let started = who
+        .post(
+            &format!("/r/{french_only}/consent"),
+            &[("form_token", &token), ("lang", "en"), ("consent_version", "1"), ("consent", "yes")],
+        )
+        .await;
+    assert_eq!(started.status(), 303);
+    let recorded = consent::Entity::find().all(&app.db).await.expect("consents");
+    assert_eq!(recorded.iter().map(|c| c.language.as_str()).collect::<Vec<_>>(), ["fr"]);
+    let (_, screen) = who.get(&format!("/r/{french_only}/q/1?lang=en")).await;
+    assert!(screen.contains(r#"<html lang="fr""#) && screen.contains("Étape 1"), "{screen}");
+
+    // A campaign in both offers both, and English when asked.
+    let (_, english) = Respondent::new(&app).get(&format!("/r/{both}?lang=en")).await;
+    assert!(english.contains(r#"<html lang="en""#) && english.contains(r#"hreflang="fr""#));
+
+    // Staff pages keep every interface language.
+    let (_, home) = app.get_text("/?lang=en").await;
+    assert!(home.contains(r#"<html lang="en""#));
+
+    // A campaign cannot offer a language its questionnaire or the interface lacks.
+    let refused = campaign_in(&app, &["fr", "de"]).await;
+    assert!(
+        matches!(refused, Err(server::campaigns::CampaignError::UnsupportedLanguage(ref l)) if l == "de"),
+        "{refused:?}"
+    );
+}
