@@ -7,4 +7,6 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$BOUCLE_CACHE/target}"
 export PATH="$BOUCLE_CACHE/tools/bin:$HOME/.cargo/bin:$PATH"
 export SITE_ROOT="$ROOT/target/site"
 WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132
+WASM_OPT="$BOUCLE_CACHE/tools/binaryen/node_modules/.bin/wasm-opt"
 log() { printf '\n==> %s\n' "$*" >&2; }

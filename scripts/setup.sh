@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what building Boucle needs, if missing: the wasm32 target and wasm-bindgen.
+# Installs what building Boucle needs, if missing: the wasm32 target, wasm-bindgen, and
+# wasm-opt (npm binaryen@132: Debian's binaryen 108 emits bundles browsers reject).
 # With --test, also what the tests need: Chromium, the end-to-end npm packages,
 # PostgreSQL and cargo-nextest. Idempotent: a second run does nothing.
 source "$(dirname "$0")/env.sh"
@@ -14,11 +15,22 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$BOUCLE_CACHE/tools"
 fi
 
+if ! command -v npm >/dev/null; then
+  log "installing Node.js and npm from Debian's packages (for wasm-opt)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -x "$WASM_OPT" ]; then
+  log "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  mkdir -p "$BOUCLE_CACHE/tools/binaryen"
+  (cd "$BOUCLE_CACHE/tools/binaryen" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
+    && npm install --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION")
+fi
+
 if [ "${1:-}" = "--test" ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
-  command -v node >/dev/null || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} from Debian's packages"
     apt-get update -qq

@@ -46,36 +46,151 @@ pub fn EasyReadScope(
 }
 
 /// Keeps a screen's answers in this browser tab while the respondent types, so that a
-/// dropped connection or a reload loses nothing, and holds a submission made while
-/// offline until the network is back.
+/// dropped connection or a reload loses nothing, holds a submission made while offline
+/// until the network is back, and checks each answer as the person leaves its field.
 ///
-/// Without JavaScript the server-side draft already keeps every answer sent; this only
-/// adds the answers typed since. `sessionStorage` is used, not `localStorage`: answers
-/// do not outlive the tab on a shared phone.
+/// Without JavaScript the server-side draft already keeps every answer sent, and the
+/// server checks them on send; this only adds the answers typed since and earlier
+/// messages. `sessionStorage` is used, not `localStorage`: answers do not outlive the
+/// tab on a shared phone.
+///
+/// The checks are survey-defs' own ([`survey_defs::check_item`], compiled to
+/// WebAssembly): the message shown is the one the server would give, in the same place
+/// and markup. A question left blank is not flagged while the person moves through the
+/// screen; "Continue" does that.
 #[island]
 pub fn AnswerKeeper(
     /// Storage key: campaign and screen.
     storage_key: String,
     /// Shown while a submission waits for the network.
     offline_message: String,
+    /// The items of this screen, to check answers against.
+    items: Vec<survey_defs::Item>,
+    /// The messages of answer problems, by problem key (`out_of_range` …), in the page language.
+    messages: Vec<(String, String)>,
     /// The screen's form.
     children: Children,
 ) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let (waiting, set_waiting) = signal(false);
+    let (spoken, set_spoken) = signal(String::new());
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(div) = root.get() {
             keeper::attach(&div, &storage_key, set_waiting);
+            checks::attach(&div, items.clone(), messages.clone(), set_spoken);
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (&storage_key, set_waiting);
+    let _ = (&storage_key, set_waiting, &items, &messages, set_spoken);
     view! {
         <div node_ref=root class="answer-keeper">
             {children()}
             <p class="notice" role="status" hidden=move || !waiting.get()>{offline_message}</p>
+            <p class="visually-hidden" aria-live="polite">{move || spoken.get()}</p>
         </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod checks {
+    //! The browser side of [`super::AnswerKeeper`]'s checks.
+    use leptos::prelude::{Set, WriteSignal};
+    use survey_defs::{Item, check_item, raw_item_from_form};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{Element, HtmlFormElement};
+
+    /// Shows `message` next to item `id` as the server does (`#error-{id}` before the
+    /// controls, `field-invalid`, `aria-invalid`, `aria-describedby`), or clears it.
+    fn show(root: &Element, id: &str, message: Option<&str>) {
+        let Ok(Some(container)) = root.query_selector(&format!("#item-{id}")) else { return };
+        let error_id = format!("error-{id}");
+        let existing = container.query_selector(&format!("#{error_id}")).ok().flatten();
+        let controls = container.query_selector_all("input, textarea").ok();
+        let each_control = |f: &dyn Fn(&Element)| {
+            if let Some(list) = &controls {
+                for index in 0..list.length() {
+                    if let Some(control) = list.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        f(&control);
+                    }
+                }
+            }
+        };
+        match message {
+            Some(text) => {
+                let error = match existing {
+                    Some(error) => error,
+                    None => {
+                        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+                        let Ok(error) = document.create_element("p") else { return };
+                        error.set_class_name("field-error");
+                        error.set_id(&error_id);
+                        let before = container.query_selector(".choices, input, textarea").ok().flatten();
+                        let _ = match before {
+                            Some(before) => {
+                                before.parent_node().map(|parent| parent.insert_before(&error, Some(&before)))
+                            }
+                            None => Some(container.append_child(&error)),
+                        };
+                        error
+                    }
+                };
+                error.set_text_content(Some(text));
+                let _ = container.class_list().add_1("field-invalid");
+                each_control(&|control| {
+                    let _ = control.set_attribute("aria-invalid", "true");
+                    let described = control.get_attribute("aria-describedby").unwrap_or_default();
+                    if !described.split(' ').any(|d| d == error_id) {
+                        let joined = format!("{described} {error_id}");
+                        let _ = control.set_attribute("aria-describedby", joined.trim());
+                    }
+                });
+            }
+            None => {
+                if let Some(error) = existing {
+                    error.remove();
+                }
+                let _ = container.class_list().remove_1("field-invalid");
+                each_control(&|control| {
+                    let _ = control.remove_attribute("aria-invalid");
+                    let described = control.get_attribute("aria-describedby").unwrap_or_default();
+                    let kept: Vec<&str> = described.split(' ').filter(|d| !d.is_empty() && *d != error_id).collect();
+                    let _ = if kept.is_empty() {
+                        control.remove_attribute("aria-describedby")
+                    } else {
+                        control.set_attribute("aria-describedby", &kept.join(" "))
+                    };
+                });
+            }
+        }
+    }
+
+    pub fn attach(root: &Element, items: Vec<Item>, messages: Vec<(String, String)>, spoken: WriteSignal<String>) {
+        let Some(form) = root.query_selector("form").ok().flatten().and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let root = root.clone();
+        let form_for_check = form.clone();
+        let check = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            let name = target.get_attribute("name").unwrap_or_default();
+            let Some(item) = items.iter().find(|item| item.id == name) else { return };
+            let values = super::keeper::snapshot(&form_for_check).remove(&name).unwrap_or_default();
+            let problem = raw_item_from_form(item, &values).and_then(|raw| check_item(item, &raw).err());
+            let message = problem.map(|p| {
+                let key = p.code.key();
+                messages.iter().find(|(k, _)| *k == key).map(|(_, m)| m.clone()).unwrap_or_default()
+            });
+            show(&root, &name, message.as_deref());
+            if let Some(message) = message {
+                spoken.set(message);
+            }
+        });
+        let _ = form.add_event_listener_with_callback("change", check.as_ref().unchecked_ref());
+        let _ = form.add_event_listener_with_callback("focusout", check.as_ref().unchecked_ref());
+        check.forget();
     }
 }
 
@@ -93,7 +208,7 @@ mod keeper {
     }
 
     /// The form's item fields (not its tokens) as name → values.
-    fn snapshot(form: &HtmlFormElement) -> BTreeMap<String, Vec<String>> {
+    pub(super) fn snapshot(form: &HtmlFormElement) -> BTreeMap<String, Vec<String>> {
         let mut values: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let Ok(fields) = form.query_selector_all("input, textarea") else { return values };
         for index in 0..fields.length() {

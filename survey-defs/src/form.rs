@@ -2,7 +2,7 @@
 //! repeats the name of a ticked checkbox once per tick, and sends nothing at all for an
 //! unticked box or an unchosen radio group.
 
-use crate::{ItemKind, Questionnaire, RawAnswer, RawAnswers};
+use crate::{Item, ItemKind, Questionnaire, RawAnswer, RawAnswers};
 use std::collections::BTreeMap;
 
 /// Form values by item id (several for multiple choice), as a draft keeps them.
@@ -26,18 +26,23 @@ pub fn raw_from_form(questionnaire: &Questionnaire, values: &FormValues) -> RawA
     let mut raw = RawAnswers::new();
     for (item_id, sent) in values {
         let Some(item) = questionnaire.item(item_id) else { continue };
-        let answer = match item.kind {
-            ItemKind::MultipleChoice { .. } => {
-                RawAnswer::List(sent.iter().filter(|v| !v.trim().is_empty()).cloned().collect())
-            }
-            _ => match sent.iter().rev().find(|v| !v.trim().is_empty()) {
-                Some(value) => RawAnswer::Text(value.clone()),
-                None => continue,
-            },
-        };
-        raw.insert(item_id.clone(), answer);
+        if let Some(answer) = raw_item_from_form(item, sent) {
+            raw.insert(item_id.clone(), answer);
+        }
     }
     raw
+}
+
+/// The raw answer of one item from the values its form fields sent; `None` when
+/// nothing was given (the browser checks a field as the person leaves it this way).
+pub fn raw_item_from_form(item: &Item, sent: &[String]) -> Option<RawAnswer> {
+    match item.kind {
+        ItemKind::MultipleChoice { .. } => {
+            let ticked: Vec<String> = sent.iter().filter(|v| !v.trim().is_empty()).cloned().collect();
+            Some(RawAnswer::List(ticked))
+        }
+        _ => sent.iter().rev().find(|v| !v.trim().is_empty()).map(|value| RawAnswer::Text(value.clone())),
+    }
 }
 
 #[cfg(test)]

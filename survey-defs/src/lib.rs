@@ -41,7 +41,7 @@ mod validate;
 
 pub use condition::{Condition, ConditionValue};
 pub use date::{format_iso_date, parse_iso_date};
-pub use form::{FormValues, form_values, raw_from_form};
+pub use form::{FormValues, form_values, raw_from_form, raw_item_from_form};
 pub use item::{
     AnswerOption, DEFAULT_LONG_TEXT_LENGTH, DEFAULT_SHORT_TEXT_LENGTH, Item, ItemKind, MAX_CHOICE_OPTIONS,
     MAX_DECIMALS, MAX_LONG_TEXT_LENGTH, MAX_MULTIPLE_OPTIONS, MAX_RATING_POINTS, MAX_SHORT_TEXT_LENGTH,
@@ -51,8 +51,8 @@ pub use library::{BUILTIN_SOURCES, builtin, builtin_library};
 pub use model::{AuthorRole, CoAuthor, Licence, Provenance, Questionnaire, QuestionnaireKind, Section};
 pub use problem::{DefinitionError, Problem, ProblemCode};
 pub use response::{
-    Answer, Answers, RawAnswer, RawAnswers, RequiredCheck, ResponseCheck, Visibility, check_answers, check_partial,
-    check_response, visibility,
+    Answer, Answers, RawAnswer, RawAnswers, RequiredCheck, ResponseCheck, Visibility, check_answers, check_item,
+    check_partial, check_response, visibility,
 };
 pub use scale::{Scale, ScoreBand, ScoringMethod, band_index};
 pub use scoring::{ScaleInfo, ScaleItemInfo, ScaleScore, item_value, score_all, score_scale, score_values};

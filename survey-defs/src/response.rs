@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answer::convert;
 pub use crate::answer::{Answer, Answers, RawAnswer, RawAnswers};
+use crate::item::Item;
 use crate::model::Questionnaire;
 use crate::problem::{Problem, ProblemCode};
 
@@ -42,6 +43,13 @@ impl ResponseCheck {
     pub fn is_acceptable(&self) -> bool {
         self.problems.is_empty()
     }
+}
+
+/// Checks one item's non-blank answer against every rule of the item (options, ranges,
+/// lengths, selection counts, dates): the same check as [`check_answers`], for one
+/// field, so a browser can tell the person at once what the server would say.
+pub fn check_item(item: &Item, raw: &RawAnswer) -> Result<Answer, Problem> {
+    convert(item, raw).map_err(|(code, detail)| Problem::new(&item.id, code, detail))
 }
 
 /// Checks a complete response: every shown required item must be answered.
@@ -137,4 +145,24 @@ pub fn visibility(questionnaire: &Questionnaire, answers: &Answers) -> Visibilit
         }
     }
     result
+}
+
+#[cfg(test)]
+mod item_check_tests {
+    use super::*;
+    use crate::{builtin, raw_item_from_form};
+
+    #[test]
+    fn one_field_is_checked_as_the_whole_response_checks_it() {
+        let q = builtin("phq-9").expect("phq-9");
+        let item = q.item("phq9_1").expect("item");
+        let raw = raw_item_from_form(item, &["7".to_string()]).expect("given");
+        let problem = check_item(item, &raw).expect_err("no option 7");
+        assert_eq!(problem.code, ProblemCode::UnknownOption);
+        assert_eq!(problem.path, "phq9_1");
+        let whole = check_partial(&q, &[("phq9_1".to_string(), raw.clone())].into_iter().collect());
+        assert_eq!(whole.problems, vec![problem]);
+        assert!(check_item(item, &raw_item_from_form(item, &["2".to_string()]).expect("given")).is_ok());
+        assert_eq!(raw_item_from_form(item, &[" ".to_string()]), None, "blank is not an answer");
+    }
 }

@@ -86,6 +86,15 @@ fn screen_or_redirect(state: RespondentState, number: usize, lang: Lang) -> AnyV
     .into_any()
 }
 
+/// The messages of the problems one answer can have, by problem key, as the server words them.
+fn answer_messages(lang: Lang) -> Vec<(String, String)> {
+    use survey_defs::ProblemCode::*;
+    [WrongType, UnknownOption, OutOfRange, TooLong, TooManySelected, TooFewSelected, InvalidNumber, InvalidDate]
+        .into_iter()
+        .map(|code| (code.key(), lang.t(&format!("problem-{}", code.key().replace('_', "-")))))
+        .collect()
+}
+
 #[component]
 fn ScreenForm(
     campaign: String,
@@ -131,6 +140,12 @@ fn ScreenForm(
             numbers.insert(item.id.clone(), counted);
         }
     }
+    // Only what the browser needs to check answers: this screen's answerable items.
+    let screen_items: Vec<survey_defs::Item> = section.items[screen.first_item..screen.first_item + screen.item_count]
+        .iter()
+        .filter(|item| item.kind.is_answerable())
+        .cloned()
+        .collect();
     let items = section.items[screen.first_item..screen.first_item + screen.item_count]
         .iter()
         .filter(|item| visible.item_visible(&item.id))
@@ -190,7 +205,12 @@ fn ScreenForm(
         <p class="required-note">
             {if any_optional { lang.t("form-required-except-optional") } else { lang.t("form-all-required") }}
         </p>
-        <AnswerKeeper storage_key=format!("boucle:{campaign}:{number}") offline_message=lang.t("screen-offline")>
+        <AnswerKeeper
+            storage_key=format!("boucle:{campaign}:{number}")
+            offline_message=lang.t("screen-offline")
+            items=screen_items
+            messages=answer_messages(lang)
+        >
             <form method="post" action=action novalidate=true>
                 <input type="hidden" name="form_token" value=progress.form_token.clone()/>
                 <input type="hidden" name="lang" value=lang.tag()/>
