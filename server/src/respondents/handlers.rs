@@ -235,19 +235,30 @@ pub async fn open_invitation(
     }
 }
 
-/// `POST /mes-resultats/retrait`: withdraws the response of this browser's return link.
-pub async fn withdraw(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
-    let lang = lang_of(&fields);
-    let Some(secret) = cookie_value(&cookies(&headers), RETURN_COOKIE).map(str::to_string) else {
-        return see_other(format!("/mes-resultats?lang={lang}"));
+/// The return secret behind a form of the return page, with its origin and form token
+/// checked; otherwise the response to send (back to the page, or 403 for a forged form).
+fn return_form(state: &AppState, headers: &HeaderMap, fields: &Fields) -> Result<String, Box<Response>> {
+    let lang = lang_of(fields);
+    let Some(secret) = cookie_value(&cookies(headers), RETURN_COOKIE).map(str::to_string) else {
+        return Err(Box::new(see_other(format!("/mes-resultats?lang={lang}"))));
     };
     let token_ok = constant_time_eq(
         &state.respondents.return_form_token(&secret),
-        field(&fields, "form_token").unwrap_or_default(),
+        field(fields, "form_token").unwrap_or_default(),
     );
-    if !same_origin(&headers) || !token_ok {
-        return forbidden(lang);
+    if !same_origin(headers) || !token_ok {
+        return Err(Box::new(forbidden(lang)));
     }
+    Ok(secret)
+}
+
+/// `POST /mes-resultats/retrait`: withdraws the response of this browser's return link.
+pub async fn withdraw(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
+    let lang = lang_of(&fields);
+    let secret = match return_form(&state, &headers, &fields) {
+        Ok(secret) => secret,
+        Err(response) => return *response,
+    };
     if field(&fields, "confirm") != Some("yes") {
         return see_other(format!("/mes-resultats?lang={lang}&confirm=missing#withdraw"));
     }
@@ -297,16 +308,10 @@ pub async fn email_return_link(
 /// `POST /mes-resultats/adresse`: deletes the address kept for this return link.
 pub async fn forget_contact(State(state): State<AppState>, headers: HeaderMap, Form(fields): Form<Fields>) -> Response {
     let lang = lang_of(&fields);
-    let Some(secret) = cookie_value(&cookies(&headers), RETURN_COOKIE).map(str::to_string) else {
-        return see_other(format!("/mes-resultats?lang={lang}"));
+    let secret = match return_form(&state, &headers, &fields) {
+        Ok(secret) => secret,
+        Err(response) => return *response,
     };
-    let token_ok = constant_time_eq(
-        &state.respondents.return_form_token(&secret),
-        field(&fields, "form_token").unwrap_or_default(),
-    );
-    if !same_origin(&headers) || !token_ok {
-        return forbidden(lang);
-    }
     match state.respondents.forget_contact(&secret).await {
         Ok(_) => see_other(format!("/mes-resultats?lang={lang}&adresse=effacee#contact")),
         Err(err) => ApiError::from(err).into_response(),

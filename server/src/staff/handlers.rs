@@ -167,18 +167,31 @@ pub async fn open_account_invitation(
     if let Some(refusal) = throttled(&state, peer, &headers) {
         return refusal;
     }
-    match state.identity.invitation_holder(&token, now_millis()).await {
-        Ok(Some(_)) => {
+    let holder = state.identity.invitation_holder(&token, now_millis()).await.map(|found| found.is_some());
+    link_for_cookie(&state, peer, holder, (ACCOUNT_INVITATION_COOKIE, &token, 3600), "/connexion/bienvenue")
+}
+
+/// A sign-in link opened: a known one is exchanged for an HttpOnly cookie under
+/// `/connexion` lasting `max_age` seconds; an unknown one counts towards the address's
+/// limit. Either way the browser goes to `page`, an address without the secret.
+fn link_for_cookie(
+    state: &AppState,
+    peer: SocketAddr,
+    known: Result<bool, sea_orm::DbErr>,
+    (cookie_name, token, max_age): (&str, &str, i64),
+    page: &str,
+) -> Response {
+    match known {
+        Ok(true) => {
             let secure = if state.secure_cookies { "; Secure" } else { "" };
-            let cookie = format!(
-                "{ACCOUNT_INVITATION_COOKIE}={token}; Path=/connexion; Max-Age=3600; HttpOnly; SameSite=Lax{secure}"
-            );
-            with_cookie(see_other("/connexion/bienvenue".to_string()), cookie)
+            let cookie =
+                format!("{cookie_name}={token}; Path=/connexion; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
+            with_cookie(see_other(page.to_string()), cookie)
         }
-        Ok(None) => {
+        Ok(false) => {
             state.failed_lookups.record(peer.ip());
-            tracing::warn!(target: "security", event = "unknown_account_invitation", peer = %peer.ip());
-            see_other("/connexion/bienvenue".to_string())
+            tracing::warn!(target: "security", event = "unknown_sign_in_link", cookie = cookie_name, peer = %peer.ip());
+            see_other(page.to_string())
         }
         Err(err) => ApiError::Unavailable(err).into_response(),
     }
@@ -262,22 +275,9 @@ pub async fn open_sign_in_link(
     if let Some(refusal) = throttled(&state, peer, &headers) {
         return refusal;
     }
-    match state.identity.sign_in_link_holder(&token, now_millis()).await {
-        Ok(Some(_)) => {
-            let secure = if state.secure_cookies { "; Secure" } else { "" };
-            let max_age = crate::identity::service::EMAIL_LINK_LIFETIME_MS / 1000;
-            let cookie = format!(
-                "{SIGN_IN_LINK_COOKIE}={token}; Path=/connexion; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-            );
-            with_cookie(see_other("/connexion/lien".to_string()), cookie)
-        }
-        Ok(None) => {
-            state.failed_lookups.record(peer.ip());
-            tracing::warn!(target: "security", event = "unknown_sign_in_link", peer = %peer.ip());
-            see_other("/connexion/lien".to_string())
-        }
-        Err(err) => ApiError::Unavailable(err).into_response(),
-    }
+    let holder = state.identity.sign_in_link_holder(&token, now_millis()).await.map(|found| found.is_some());
+    let max_age = crate::identity::service::EMAIL_LINK_LIFETIME_MS / 1000;
+    link_for_cookie(&state, peer, holder, (SIGN_IN_LINK_COOKIE, &token, max_age), "/connexion/lien")
 }
 
 /// `POST /connexion/lien/utiliser`: uses the emailed link this browser holds; signs in.

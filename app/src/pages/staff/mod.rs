@@ -67,6 +67,19 @@ where
     }
 }
 
+/// A staff page's document title, marked when the last post was refused.
+fn title(text: &str, error: bool, lang: Lang) -> String {
+    if error { format!("{} {text} · Boucle", lang.t("error-title-prefix")) } else { format!("{text} · Boucle") }
+}
+
+/// The notice or the error of the last post (`?fait=` / `?erreur=`, already checked).
+fn outcome_view(done: Option<String>, error: Option<String>, lang: Lang) -> impl IntoView {
+    view! {
+        {done.map(|key| view! { <p class="notice" role="status">{lang.t(&key)}</p> })}
+        {error.map(|key| view! { <p class="error-summary" role="alert" tabindex="-1">{lang.t(&key)}</p> })}
+    }
+}
+
 /// The bar above every staff page: who is signed in, where to go, sign-out.
 #[component]
 fn StaffBar(viewer: Viewer, lang: Lang) -> impl IntoView {

@@ -3,7 +3,7 @@
 //! disable or re-enable the account, a new sign-in link shown once). Plain forms; the
 //! server checks the policy and the invariants on every post.
 
-use super::{StaffBar, staff_page};
+use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
 use crate::pages::set_cookie;
 use crate::shell::{PageTitle, href};
@@ -58,18 +58,6 @@ fn outcome() -> (Option<String>, Option<String>) {
     })
 }
 
-fn title(text: String, error: bool, lang: Lang) -> String {
-    if error { format!("{} {text} · Boucle", lang.t("error-title-prefix")) } else { format!("{text} · Boucle") }
-}
-
-/// The notice or the error of the last post.
-fn outcome_view(done: Option<String>, error: Option<String>, lang: Lang) -> impl IntoView {
-    view! {
-        {done.map(|key| view! { <p class="notice" role="status">{lang.t(&key)}</p> })}
-        {error.map(|key| view! { <p class="error-summary" role="alert" tabindex="-1">{lang.t(&key)}</p> })}
-    }
-}
-
 /// `/equipe/personnes`: everyone with a role in the admin's institutions.
 #[component]
 pub fn PeopleListPage() -> impl IntoView {
@@ -84,7 +72,7 @@ fn PeopleList(page: PeoplePage, lang: Lang, done: Option<String>, error: Option<
     let csrf = page.viewer.csrf_token.clone();
     // People are cards rather than table rows: five columns do not fit a phone.
     view! {
-        <PageTitle text=title(lang.t("people-title"), error.is_some(), lang)/>
+        <PageTitle text=title(&lang.t("people-title"), error.is_some(), lang)/>
         <StaffBar viewer=page.viewer.clone() lang/>
         <h1>{lang.t("people-title")}</h1>
         <p><a href="/equipe/personnes.csv" download="">{lang.t("people-download")}</a></p>
@@ -178,7 +166,7 @@ fn PersonDetail(page: PersonPage, lang: Lang, done: Option<String>, error: Optio
     let disabled = person.status == "disabled";
     let roles = person.roles.clone();
     view! {
-        <PageTitle text=title(name.clone(), error.is_some(), lang)/>
+        <PageTitle text=title(&name, error.is_some(), lang)/>
         <StaffBar viewer=page.viewer.clone() lang/>
         <p><a class="back-link" href=href("/equipe/personnes", lang)>{lang.t("people-back")}</a></p>
         <h1>{name.clone()} {page.is_self.then(|| format!(" {}", lang.t("people-you")))}</h1>

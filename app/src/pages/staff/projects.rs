@@ -3,7 +3,7 @@
 //! conflict screen when two people wrote at once), and the members with their roles in
 //! the project. Plain forms; the server checks the policy on every post.
 
-use super::{StaffBar, staff_page};
+use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
 use crate::projects::{NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, load_project, load_projects};
 use crate::shell::{PageTitle, href};
@@ -39,17 +39,6 @@ fn outcome() -> (Option<String>, Option<String>) {
             q.get("erreur").filter(|k| ERRORS.contains(&k.as_str())),
         )
     })
-}
-
-fn title(text: &str, error: bool, lang: Lang) -> String {
-    if error { format!("{} {text} · Boucle", lang.t("error-title-prefix")) } else { format!("{text} · Boucle") }
-}
-
-fn outcome_view(done: Option<String>, error: Option<String>, lang: Lang) -> impl IntoView {
-    view! {
-        {done.map(|key| view! { <p class="notice" role="status">{lang.t(&key)}</p> })}
-        {error.map(|key| view! { <p class="error-summary" role="alert" tabindex="-1">{lang.t(&key)}</p> })}
-    }
 }
 
 /// `/equipe/projets`: the viewer's projects, and a form to start one.
