@@ -24,6 +24,7 @@ mod answer;
 mod canonical;
 mod condition;
 mod date;
+mod diff;
 mod form;
 mod item;
 mod item_wire;
@@ -41,6 +42,7 @@ mod validate;
 
 pub use condition::{Condition, ConditionValue};
 pub use date::{format_iso_date, parse_iso_date};
+pub use diff::{ItemChange, QuestionnaireDiff, ScaleChange, diff};
 pub use form::{FormValues, form_values, raw_from_form, raw_item_from_form};
 pub use item::{
     AnswerOption, DEFAULT_LONG_TEXT_LENGTH, DEFAULT_SHORT_TEXT_LENGTH, Item, ItemKind, MAX_CHOICE_OPTIONS,
