@@ -537,3 +537,55 @@ project-error-person = Choose a person of the institution.
 project-error-role = Choose one of the roles offered.
 project-error-last-lead = A project keeps at least one health professional or quality-team member to manage its members.
 project-error-conflict-settled = This conflict is already settled.
+
+## Drafts and suggestions
+project-drafts-title = Questionnaires in preparation
+project-drafts-empty = No questionnaire in preparation yet.
+draft-source-label = Start from a published questionnaire
+draft-start = Start a draft
+draft-revision = { $count ->
+    [0] No suggestion accepted yet.
+    [one] 1 suggestion accepted.
+   *[other] { $count } suggestions accepted.
+}
+draft-rule = A draft changes only through accepted suggestions: it takes the agreement of at least one patient-partner and one professional (or the quality team), and nobody decides alone.
+draft-items-title = The draft's questions
+draft-error-source = Choose one of the published questionnaires.
+suggestions-title = Suggestions
+suggestions-empty = No suggestion yet.
+suggestion-new = Propose a rewording
+suggestion-new-help = Your proposal does not change the draft at once: the other members approve or reject it, saying why.
+suggestion-item-label = Question to reword
+suggestion-language-label = Language
+suggestion-text-label = New wording
+suggestion-rationale-label = Why this change?
+suggestion-submit = Propose
+suggestion-title = Question { $item }, in { $language }
+suggestion-by = Proposed by { $name }
+suggestion-status-open = waiting for a decision
+suggestion-status-accepted = accepted
+suggestion-status-rejected = rejected
+suggestion-now = Now:
+suggestion-proposed = Proposed:
+suggestion-why = Why:
+suggestion-decision-reason = Reason for rejecting:
+suggestion-approved-by = Approved by
+suggestion-rejected-by = Rejected by
+suggestion-needs-patient-partner = A patient-partner's agreement is still needed.
+suggestion-needs-professional = A professional's or the quality team's agreement is still needed.
+suggestion-needs-someone-else = Another member than the author must agree.
+suggestion-reason-label = Your reason (required to reject)
+suggestion-approve = Approve
+suggestion-reject = Reject
+suggestion-error-item = Choose a question of the draft.
+suggestion-error-language = Choose one of the questionnaire's languages.
+suggestion-error-wording = Write the new wording (at most 1,000 characters).
+suggestion-error-reason = Say why (at most 2,000 characters): it is required to propose as to reject.
+suggestion-error-decided = This suggestion is already decided.
+suggestion-error-own = Your proposal already counts as your agreement: another member must decide.
+suggestion-error-voted = You already gave your view on this suggestion.
+project-done-draft-started = The draft is created: propose rewordings.
+project-done-proposed = Your suggestion is proposed to the other members.
+project-done-voted = Your view is saved; the suggestion still waits for other agreements.
+project-done-accepted = The suggestion is accepted: the draft changed.
+project-done-rejected = The suggestion is rejected; it stays visible with its reason.

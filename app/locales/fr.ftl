@@ -538,3 +538,55 @@ project-error-person = Choisissez une personne de l'établissement.
 project-error-role = Choisissez un des rôles proposés.
 project-error-last-lead = Un projet garde au moins un professionnel de santé ou un membre de l'équipe qualité pour gérer ses membres.
 project-error-conflict-settled = Ce conflit est déjà réglé.
+
+## Brouillons et suggestions
+project-drafts-title = Questionnaires en préparation
+project-drafts-empty = Aucun questionnaire en préparation pour l'instant.
+draft-source-label = Partir d'un questionnaire publié
+draft-start = Commencer un brouillon
+draft-revision = { $count ->
+    [0] Aucune suggestion acceptée pour l'instant.
+    [one] 1 suggestion acceptée.
+   *[other] { $count } suggestions acceptées.
+}
+draft-rule = Un brouillon change seulement par des suggestions acceptées : il faut l'accord d'au moins un patient partenaire et d'un professionnel (ou de l'équipe qualité), et personne ne décide seul.
+draft-items-title = Les questions du brouillon
+draft-error-source = Choisissez un des questionnaires publiés.
+suggestions-title = Suggestions
+suggestions-empty = Aucune suggestion pour l'instant.
+suggestion-new = Proposer une reformulation
+suggestion-new-help = Votre proposition ne change pas le brouillon tout de suite : les autres membres l'approuvent ou la refusent, en disant pourquoi.
+suggestion-item-label = Question à reformuler
+suggestion-language-label = Langue
+suggestion-text-label = Nouvelle formulation
+suggestion-rationale-label = Pourquoi ce changement ?
+suggestion-submit = Proposer
+suggestion-title = Question { $item }, en { $language }
+suggestion-by = Proposée par { $name }
+suggestion-status-open = en attente de décision
+suggestion-status-accepted = acceptée
+suggestion-status-rejected = refusée
+suggestion-now = Aujourd'hui :
+suggestion-proposed = Proposé :
+suggestion-why = Pourquoi :
+suggestion-decision-reason = Raison du refus :
+suggestion-approved-by = Approuvée par
+suggestion-rejected-by = Refusée par
+suggestion-needs-patient-partner = Il manque l'accord d'un patient partenaire.
+suggestion-needs-professional = Il manque l'accord d'un professionnel ou de l'équipe qualité.
+suggestion-needs-someone-else = Il manque l'accord d'un autre membre que l'auteur.
+suggestion-reason-label = Votre raison (obligatoire pour refuser)
+suggestion-approve = Approuver
+suggestion-reject = Refuser
+suggestion-error-item = Choisissez une question du brouillon.
+suggestion-error-language = Choisissez une des langues du questionnaire.
+suggestion-error-wording = Écrivez la nouvelle formulation (1 000 caractères au plus).
+suggestion-error-reason = Dites pourquoi (2 000 caractères au plus) : c'est obligatoire pour proposer comme pour refuser.
+suggestion-error-decided = Cette suggestion est déjà décidée.
+suggestion-error-own = Votre proposition compte déjà comme votre accord : un autre membre doit décider.
+suggestion-error-voted = Vous avez déjà donné votre avis sur cette suggestion.
+project-done-draft-started = Le brouillon est créé : proposez des reformulations.
+project-done-proposed = Votre suggestion est proposée aux autres membres.
+project-done-voted = Votre avis est enregistré ; la suggestion attend encore d'autres accords.
+project-done-accepted = La suggestion est acceptée : le brouillon a changé.
+project-done-rejected = La suggestion est refusée ; elle reste visible avec sa raison.

@@ -90,6 +90,99 @@ pub struct ProjectPage {
     pub my_conflicts: Vec<NeedRevision>,
     /// People of the institution who may be added (id, name).
     pub candidates: Vec<(i32, String)>,
+    /// The project's questionnaire drafts.
+    pub drafts: Vec<DraftRow>,
+    /// Published questionnaires a draft may start from (slug, title).
+    pub sources: Vec<(String, String)>,
+}
+
+/// A draft in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftRow {
+    /// In addresses.
+    pub public_id: String,
+    /// Its title in French.
+    pub title: String,
+    /// How many accepted suggestions changed it.
+    pub revision: i32,
+}
+
+/// A member's vote on a suggestion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteRow {
+    /// Their name.
+    pub name: String,
+    /// Their role key in the project.
+    pub role: String,
+    /// Approved (or rejected).
+    pub approve: bool,
+    /// Why, if they said.
+    pub reason: String,
+}
+
+/// A suggestion to reword an item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuggestionRow {
+    /// Id (in form addresses).
+    pub id: i64,
+    /// The item's number and id, e.g. "3 (phq9_3)".
+    pub item_label: String,
+    /// The language reworded.
+    pub language: String,
+    /// The wording in the draft now.
+    pub current_text: String,
+    /// The wording proposed.
+    pub new_text: String,
+    /// Why.
+    pub rationale: String,
+    /// Who proposed it.
+    pub author: String,
+    /// `open`, `accepted` or `rejected`.
+    pub status: String,
+    /// The reason of a rejection.
+    pub decision_reason: Option<String>,
+    /// Votes so far.
+    pub votes: Vec<VoteRow>,
+    /// Translation keys of what it still needs (open suggestions).
+    pub waiting_for: Vec<String>,
+    /// The viewer may vote.
+    pub can_vote: bool,
+}
+
+/// An item of a draft, as the suggestion form offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftItem {
+    /// Item id.
+    pub id: String,
+    /// Its number among answerable items (0 for display text).
+    pub number: usize,
+    /// Its wording per language (tag, text).
+    pub texts: Vec<(String, String)>,
+}
+
+/// `/equipe/projets/{project}/brouillons/{draft}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftPage {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Project public id.
+    pub project: String,
+    /// Project title.
+    pub project_title: String,
+    /// Draft public id.
+    pub draft: String,
+    /// The questionnaire's title in French.
+    pub title: String,
+    /// Accepted suggestions so far.
+    pub revision: i32,
+    /// The questionnaire's languages.
+    pub languages: Vec<String>,
+    /// May propose and vote.
+    pub can_contribute: bool,
+    /// Its items.
+    pub items: Vec<DraftItem>,
+    /// Open suggestions first, then decided ones.
+    pub suggestions: Vec<SuggestionRow>,
 }
 
 /// Domain services for project pages. Implemented by `server`.
@@ -105,6 +198,13 @@ pub mod service {
         async fn projects(&self, cookies: &str) -> Result<StaffAnswer<ProjectsPage>, ServiceError>;
         /// One project.
         async fn project(&self, cookies: &str, public_id: &str) -> Result<StaffAnswer<ProjectPage>, ServiceError>;
+        /// One draft of a project, with its suggestions.
+        async fn draft(
+            &self,
+            cookies: &str,
+            project: &str,
+            draft: &str,
+        ) -> Result<StaffAnswer<DraftPage>, ServiceError>;
     }
 }
 
@@ -127,6 +227,16 @@ pub async fn load_projects() -> Result<StaffAnswer<ProjectsPage>, ServerFnError>
 pub async fn load_project(project: String) -> Result<StaffAnswer<ProjectPage>, ServerFnError> {
     let answer = desk()?
         .project(&crate::respondent::request_cookies(), &project)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
+    Ok(crate::staff::with_status(answer))
+}
+
+/// One draft's page.
+#[server(prefix = "/_sfn", endpoint = "draft_page")]
+pub async fn load_draft(project: String, draft: String) -> Result<StaffAnswer<DraftPage>, ServerFnError> {
+    let answer = desk()?
+        .draft(&crate::respondent::request_cookies(), &project, &draft)
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     Ok(crate::staff::with_status(answer))

@@ -7,8 +7,8 @@ use crate::pages::respond::{
     YourResultsPage,
 };
 use crate::pages::staff::{
-    AuditLogPage, CampaignDeskPage, CampaignResultsPage, NewCampaignPage, PeopleListPage, PersonDetailPage,
-    ProjectDetailPage, ProjectListPage, SignInLinkPage, SignInPage, StaffHomePage, WelcomePage,
+    AuditLogPage, CampaignDeskPage, CampaignResultsPage, DraftDetailPage, NewCampaignPage, PeopleListPage,
+    PersonDetailPage, ProjectDetailPage, ProjectListPage, SignInLinkPage, SignInPage, StaffHomePage, WelcomePage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -161,6 +161,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion/lien") view=SignInLinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/projets") view=ProjectListPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/projets/:project") view=ProjectDetailPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/equipe/projets/:project/brouillons/:draft")
+                        view=DraftDetailPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/equipe") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/nouvelle") view=NewCampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>

@@ -1,7 +1,8 @@
 // A professional starts an improvement project and adds a patient-partner; both rewrite
 // the need statement at the same time on their phones. The second save does not
-// overwrite the first: its author sees both versions and chooses. 320 px, axe-core on
-// every page.
+// overwrite the first: its author sees both versions and chooses. Then the
+// patient-partner proposes a plainer wording of a PHQ-9 question in a draft, the
+// professional approves, and the draft changes. 320 px, axe-core on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -79,6 +80,28 @@ test('a professional and a patient-partner write the need together', { timeout: 
   assert.equal(await pro.locator('#conflicts').count(), 0);
   assert.ok(await pro.locator('#need blockquote').first().innerText()
     .then((text) => text.includes('personne ne répond la nuit')));
+
+  // Léa starts a draft from PHQ-9 and proposes a plainer wording; Marc approves it.
+  await lea.goto(projectUrl);
+  await lea.getByLabel('Partir d\'un questionnaire publié').selectOption('phq-9');
+  await lea.getByRole('button', { name: 'Commencer un brouillon' }).click();
+  await lea.waitForURL(/fait=draft-started/);
+  const draftUrl = lea.url().split('?')[0];
+  await lea.getByLabel('Question à reformuler').selectOption('phq9_1');
+  await lea.getByLabel('Nouvelle formulation').fill('Avez-vous eu peu envie de faire les choses ?');
+  await lea.getByLabel('Pourquoi ce changement ?').fill('« Intérêt » et « plaisir » disent deux choses : une seule question à la fois.');
+  await lea.getByRole('button', { name: 'Proposer' }).click();
+  await lea.waitForURL(/fait=proposed/);
+  assert.ok(await lea.getByText('Il manque l\'accord d\'un professionnel ou de l\'équipe qualité.').isVisible());
+  await check(lea, 'draft with an open suggestion', 'project-04-suggestion');
+
+  await pro.goto(draftUrl);
+  await pro.getByRole('button', { name: 'Approuver' }).click();
+  await pro.waitForURL(/fait=accepted/);
+  assert.ok(await pro.getByText('La suggestion est acceptée : le brouillon a changé.').isVisible());
+  assert.ok(await pro.getByText('1 suggestion acceptée.').isVisible());
+  assert.ok(await pro.locator('#items').getByText('Avez-vous eu peu envie de faire les choses ?').isVisible());
+  await check(pro, 'draft after the decision', 'project-05-accepted');
   assert.deepEqual(pro.problems, []);
   assert.deepEqual(lea.problems, []);
 });

@@ -26,6 +26,7 @@ mod m20261123_000004_staff_identity;
 mod m20261123_000005_sign_in_failures;
 mod m20261123_000006_mail;
 mod m20261123_000007_projects;
+mod m20261124_000008_suggestions;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_sign_in_failures::Migration),
             Box::new(m20261123_000006_mail::Migration),
             Box::new(m20261123_000007_projects::Migration),
+            Box::new(m20261124_000008_suggestions::Migration),
         ]
     }
 }

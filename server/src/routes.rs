@@ -263,6 +263,24 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/brouillons",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::start_draft),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/suggestions",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/suggestions/{suggestion}",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::vote),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/membres",
             Access::Staff(Need::ManageProjectMembers),
             post(projects::add_member),
@@ -320,7 +338,7 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
         "campaign_results" => Access::Staff(Need::SeeResults),
         "people_page" | "person_page" => Access::Staff(Need::ManagePeople),
         "projects_page" => Access::Staff(Need::StaffHome),
-        "project_page" => Access::Staff(Need::SeeProject),
+        "project_page" | "draft_page" => Access::Staff(Need::SeeProject),
         _ => return None,
     })
 }
@@ -406,6 +424,7 @@ pub fn router(state: AppState) -> Router {
         Arc::new(crate::projects::desk::ProjectDeskService {
             staff: state.staff.clone(),
             projects: state.projects.clone(),
+            catalog: state.catalog.clone(),
         });
     let context = move || {
         provide_context(catalog.clone());

@@ -158,3 +158,88 @@ async fn member_change(
         Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
     }
 }
+
+/// `POST /equipe/projets/{project}/brouillons`: a draft from a published questionnaire.
+pub async fn start_draft(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let source = field(&fields, "source").unwrap_or_default();
+    match state.projects.start_draft(&signed_in, &project, source, now_millis()).await {
+        Ok(draft) => see_other(format!("/equipe/projets/{project}/brouillons/{draft}?lang={lang}&fait=draft-started")),
+        Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
+    }
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/suggestions`: proposes rewording an item.
+pub async fn propose(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let outcome = state
+        .projects
+        .propose(
+            &signed_in,
+            &project,
+            &draft,
+            field(&fields, "item").unwrap_or_default(),
+            field(&fields, "language").unwrap_or_default(),
+            field(&fields, "text").unwrap_or_default(),
+            field(&fields, "rationale").unwrap_or_default(),
+            now_millis(),
+        )
+        .await;
+    match outcome {
+        Ok(id) => see_other(format!("{page}?lang={lang}&fait=proposed#suggestion-{id}")),
+        Err(err) => failure(err, lang, &page),
+    }
+}
+
+/// `POST /equipe/projets/{project}/suggestions/{suggestion}`: approves (`verdict=approve`)
+/// or rejects with a reason; back to the draft.
+pub async fn vote(
+    State(state): State<AppState>,
+    Path((project, suggestion)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let Ok(suggestion) = suggestion.parse::<i64>() else { return refused(crate::identity::Decision::NotFound, lang) };
+    // The draft to go back to travels with the form; only a plain id is accepted.
+    let draft: String =
+        field(&fields, "draft").unwrap_or_default().chars().filter(char::is_ascii_alphanumeric).collect();
+    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let approve = field(&fields, "verdict") == Some("approve");
+    let reason = field(&fields, "reason").unwrap_or_default();
+    match state.projects.vote(&signed_in, &project, suggestion, approve, reason, now_millis()).await {
+        Ok(super::decision::Outcome::Accepted) => {
+            see_other(format!("{page}?lang={lang}&fait=accepted#suggestion-{suggestion}"))
+        }
+        Ok(super::decision::Outcome::Rejected) => {
+            see_other(format!("{page}?lang={lang}&fait=rejected#suggestion-{suggestion}"))
+        }
+        Ok(super::decision::Outcome::Waiting { .. }) => {
+            see_other(format!("{page}?lang={lang}&fait=voted#suggestion-{suggestion}"))
+        }
+        Err(err) => failure(err, lang, &page),
+    }
+}

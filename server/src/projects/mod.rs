@@ -7,8 +7,10 @@
 //! not replace the current text: it is kept as a conflict, shown to its author with
 //! both texts, until they keep theirs (a new revision over the current one) or drop it.
 
+pub mod decision;
 pub mod desk;
 pub mod handlers;
+pub mod suggestions;
 
 use crate::audit::{self, AuditEvent};
 use crate::db::{begin_serialised, locks};
@@ -50,6 +52,33 @@ pub enum ProjectError {
     /// Removing or demoting this member would leave nobody to manage the members.
     #[error("a project keeps at least one professional or quality-team member")]
     LastLead,
+    /// No published questionnaire by that name to start a draft from.
+    #[error("no published questionnaire to start from")]
+    UnknownSource,
+    /// The stored draft does not parse: corruption, never user input.
+    #[error("the stored draft does not parse")]
+    CorruptDraft,
+    /// The draft has no such item.
+    #[error("the draft has no such item")]
+    UnknownItem,
+    /// The questionnaire is not written in that language.
+    #[error("the questionnaire has no such language")]
+    UnknownLanguage,
+    /// The suggested wording is empty or too long.
+    #[error("the wording must have 1 to 1000 characters")]
+    InvalidWording,
+    /// A rationale (or a rejection's reason) is required.
+    #[error("say why (at most 2000 characters)")]
+    MissingReason,
+    /// The suggestion was already accepted or rejected.
+    #[error("the suggestion is already decided")]
+    AlreadyDecided,
+    /// Authors do not vote on their own suggestion (proposing counts as approving).
+    #[error("authors do not vote on their own suggestion")]
+    OwnSuggestion,
+    /// One vote per member.
+    #[error("already voted")]
+    AlreadyVoted,
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -59,7 +88,15 @@ impl ProjectError {
     /// Stable key, also the translation key of the message shown.
     pub fn key(&self) -> &'static str {
         match self {
-            ProjectError::Refused(_) | ProjectError::Db(_) => "service-unavailable",
+            ProjectError::Refused(_) | ProjectError::Db(_) | ProjectError::CorruptDraft => "service-unavailable",
+            ProjectError::UnknownSource => "draft-error-source",
+            ProjectError::UnknownItem => "suggestion-error-item",
+            ProjectError::UnknownLanguage => "suggestion-error-language",
+            ProjectError::InvalidWording => "suggestion-error-wording",
+            ProjectError::MissingReason => "suggestion-error-reason",
+            ProjectError::AlreadyDecided => "suggestion-error-decided",
+            ProjectError::OwnSuggestion => "suggestion-error-own",
+            ProjectError::AlreadyVoted => "suggestion-error-voted",
             ProjectError::InvalidTitle => "project-error-title",
             ProjectError::InvalidNeed => "project-error-need",
             ProjectError::NotInInstitution => "project-error-person",
@@ -150,7 +187,7 @@ pub enum NeedSaved {
 /// Projects over the database.
 #[derive(Clone)]
 pub struct ProjectService {
-    db: DatabaseConnection,
+    pub(crate) db: DatabaseConnection,
 }
 
 fn public_id() -> String {
@@ -171,7 +208,13 @@ impl ProjectService {
         ProjectService { db }
     }
 
-    async fn audit(&self, who: &SignedIn, action: &str, project: &project::Model, detail: String) -> Result<(), DbErr> {
+    pub(crate) async fn audit(
+        &self,
+        who: &SignedIn,
+        action: &str,
+        project: &project::Model,
+        detail: String,
+    ) -> Result<(), DbErr> {
         let event = AuditEvent {
             actor: who.actor(),
             action: action.to_string(),

@@ -13,7 +13,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use server::clock::now_millis;
 use server::entities::{
     institution as institution_entity, membership as membership_entity, project as project_entity,
-    project_member as project_member_entity,
+    project_member as project_member_entity, questionnaire_draft as questionnaire_draft_entity,
+    suggestion as suggestion_entity,
 };
 use server::identity::service::NewPerson;
 use server::identity::{Caller, Decision, IdentityService, ProjectGrant, ProjectRole, Role, decide};
@@ -33,6 +34,7 @@ struct Target {
     membership: String,
     project: String,
     project_member: String,
+    suggestion: String,
 }
 
 fn concrete(path: &str, target: &Target) -> String {
@@ -42,6 +44,8 @@ fn concrete(path: &str, target: &Target) -> String {
         ("membership", target.membership.as_str()),
         ("project", target.project.as_str()),
         ("member", target.project_member.as_str()),
+        ("draft", "matrixdraft00001"),
+        ("suggestion", target.suggestion.as_str()),
         ("revision", "1"),
         ("campaign", "demo-phq-9"),
         ("id", "phq-9"),
@@ -68,8 +72,14 @@ fn about_demo(rule: &RouteRule) -> bool {
         || rule.path.contains(":person")
         || (rule.method == "POST"
             && ["/equipe/campagnes", "/equipe/personnes", "/equipe/projets"].contains(&rule.path.as_str()))
-        || ["/_sfn/campaign_desk", "/_sfn/person_page", "/_sfn/campaign_results", "/_sfn/project_page"]
-            .contains(&rule.path.as_str())
+        || [
+            "/_sfn/campaign_desk",
+            "/_sfn/person_page",
+            "/_sfn/campaign_results",
+            "/_sfn/project_page",
+            "/_sfn/draft_page",
+        ]
+        .contains(&rule.path.as_str())
 }
 
 fn expected(who: &Who, need: Need, (demo, project): (i32, i32), scoped: bool) -> Decision {
@@ -100,6 +110,9 @@ async fn call(app: &TestApp, rule: &RouteRule, who: &Who, target: &Target) -> u1
             "/_sfn/return_view" => form = vec![("lang", "fr".into())],
             "/_sfn/person_page" => form = vec![("person", target.person.clone())],
             "/_sfn/project_page" => form = vec![("project", target.project.clone())],
+            "/_sfn/draft_page" => {
+                form = vec![("project", target.project.clone()), ("draft", "matrixdraft00001".into())]
+            }
             "/_sfn/questionnaire" => form = vec![("id", "phq-9".into())],
             _ => {}
         }
@@ -196,7 +209,37 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         join(*person_id, role).insert(&app.db).await.expect("member");
         projects.push(ProjectGrant { project_id: project.id, role });
     }
+    // A draft with an open suggestion by the lead, for the draft and vote routes.
+    let draft = questionnaire_draft_entity::ActiveModel {
+        project_id: Set(project.id),
+        public_id: Set("matrixdraft00001".into()),
+        definition: Set(survey_defs::builtin("phq-9").expect("phq-9").to_canonical_json()),
+        based_on_version_id: Set(None),
+        revision: Set(0),
+        created_by: Set(person_id),
+        created_at: Set(now_millis()),
+        updated_at: Set(now_millis()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("draft");
+    let suggestion = suggestion_entity::ActiveModel {
+        draft_id: Set(draft.id),
+        author_id: Set(person_id),
+        item_id: Set("phq9_1".into()),
+        language: Set("fr".into()),
+        new_text: Set("Peu d'envie".into()),
+        rationale: Set("Plus court".into()),
+        status: Set("open".into()),
+        created_at: Set(now_millis()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("suggestion");
     let target = Target {
+        suggestion: suggestion.id.to_string(),
         person: person_id.to_string(),
         membership: membership.to_string(),
         project: project.public_id.clone(),

@@ -188,3 +188,125 @@ async fn professionals_and_patient_partners_write_the_need_together_and_outsider
     assert!(actions.iter().any(|a| a == "project.member_removed"));
     assert_eq!(server::audit::verify_chain(&app.db).await.expect("verify"), None);
 }
+
+#[tokio::test]
+async fn a_patient_partners_rewording_changes_the_draft_once_a_professional_approves() {
+    let app = TestApp::spawn().await;
+    let pro = signed_in(&app, "pro@demo.test", Role::Professional, "demo").await;
+    let partner = signed_in(&app, "lea@demo.test", Role::PatientPartner, "demo").await;
+    let watcher = signed_in(&app, "obs@demo.test", Role::Observer, "demo").await;
+    let colleague = signed_in(&app, "autre@demo.test", Role::Professional, "demo").await;
+    let created = post(&app, &pro, "/equipe/projets", &[("institution", "demo"), ("title", "Dépistage")]).await;
+    let project =
+        location(&created).trim_start_matches("/equipe/projets/").split('?').next().unwrap_or_default().to_string();
+    let path = format!("/equipe/projets/{project}");
+    for (who, role) in [(&partner, "patient_partner"), (&watcher, "observer")] {
+        let added =
+            post(&app, &pro, &format!("{path}/membres"), &[("person", &person_id(who).to_string()), ("role", role)])
+                .await;
+        assert!(location(&added).contains("member-added"));
+    }
+
+    // A draft from PHQ-9; its page lists the questions.
+    let unknown = post(&app, &partner, &format!("{path}/brouillons"), &[("source", "nope")]).await;
+    assert!(location(&unknown).contains("erreur=draft-error-source"));
+    let started = post(&app, &partner, &format!("{path}/brouillons"), &[("source", "phq-9")]).await;
+    let to = location(&started);
+    assert!(to.contains("/brouillons/") && to.ends_with("fait=draft-started"), "{to}");
+    let draft_path = to.split('?').next().unwrap_or_default().to_string();
+    let (status, draft_page) = page(&app, &watcher, &draft_path).await;
+    assert_eq!(status, 200);
+    assert!(
+        draft_page.contains("phq9_1") && !draft_page.contains(r#"action="/equipe/projets/"#),
+        "observers read only"
+    );
+    assert_eq!(page(&app, &colleague, &draft_path).await.0, 404, "non-members see nothing");
+
+    // Léa proposes a plainer wording; it waits for a professional.
+    let propose = |who: &'static str, item: &'static str, language: &'static str, text: &'static str| {
+        let (app, draft_path) = (&app, draft_path.clone());
+        let person = match who {
+            "pro" => &pro,
+            _ => &partner,
+        };
+        async move {
+            post(
+                app,
+                person,
+                &format!("{draft_path}/suggestions"),
+                &[("item", item), ("language", language), ("text", text), ("rationale", "Plus simple à comprendre")],
+            )
+            .await
+        }
+    };
+    assert!(location(&propose("lea", "nope", "fr", "x").await).contains("erreur=suggestion-error-item"));
+    assert!(location(&propose("lea", "phq9_1", "de", "x").await).contains("erreur=suggestion-error-language"));
+    let proposed = propose("lea", "phq9_1", "fr", "Avez-vous eu peu envie de faire les choses ?").await;
+    let to = location(&proposed);
+    assert!(to.contains("fait=proposed#suggestion-"), "{to}");
+    let first = to.rsplit("#suggestion-").next().unwrap_or_default().to_string();
+    let (_, html) = page(&app, &pro, &draft_path).await;
+    assert!(
+        html.contains("Il manque l&#x27;accord d&#x27;un professionnel")
+            || html.contains("Il manque l'accord d'un professionnel"),
+        "{html}"
+    );
+    let vote = |who: &Person, verdict: &'static str, reason: &'static str, id: String| {
+        let (app, project, draft) =
+            (&app, project.clone(), draft_path.rsplit('/').next().unwrap_or_default().to_string());
+        let (cookie, csrf) = (who.cookie.clone(), who.csrf.clone());
+        async move {
+            app.client
+                .post(app.url(&format!("/equipe/projets/{project}/suggestions/{id}")))
+                .header("cookie", cookie)
+                .header("sec-fetch-site", "same-origin")
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("lang", "fr"),
+                    ("draft", draft.as_str()),
+                    ("verdict", verdict),
+                    ("reason", reason),
+                ])
+                .send()
+                .await
+                .expect("sent")
+        }
+    };
+    assert!(location(&vote(&partner, "approve", "", first.clone()).await).contains("erreur=suggestion-error-own"));
+    assert_eq!(vote(&watcher, "approve", "", first.clone()).await.status(), 403, "observers do not decide");
+    assert_eq!(vote(&colleague, "approve", "", first.clone()).await.status(), 404);
+    assert!(location(&vote(&pro, "reject", " ", first.clone()).await).contains("erreur=suggestion-error-reason"));
+    let accepted = vote(&pro, "approve", "", first.clone()).await;
+    assert!(location(&accepted).contains("fait=accepted"), "{}", location(&accepted));
+    assert!(location(&vote(&pro, "approve", "", first.clone()).await).contains("erreur=suggestion-error-decided"));
+    let (_, html) = page(&app, &watcher, &draft_path).await;
+    assert!(html.contains("Avez-vous eu peu envie de faire les choses ?") && html.contains("1 suggestion acceptée."));
+
+    // The professional's own proposal, rejected by Léa with a reason: visible, draft unchanged.
+    let second = location(&propose("pro", "phq9_2", "fr", "Humeur dépressive").await);
+    let second = second.rsplit("#suggestion-").next().unwrap_or_default().to_string();
+    let rejected = vote(&partner, "reject", "Trop médical pour nous", second).await;
+    assert!(location(&rejected).contains("fait=rejected"));
+    let (_, html) = page(&app, &pro, &draft_path).await;
+    assert!(
+        html.contains("Trop médical pour nous") && html.contains("refusée") && html.contains("1 suggestion acceptée.")
+    );
+
+    let actions: Vec<String> = audit_log::Entity::find()
+        .filter(audit_log::Column::Subject.eq(format!("project:{project}")))
+        .all(&app.db)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in [
+        "project.draft_started",
+        "suggestion.proposed",
+        "suggestion.voted",
+        "suggestion.accepted",
+        "suggestion.rejected",
+    ] {
+        assert!(actions.iter().any(|a| a == action), "{action} in {actions:?}");
+    }
+}

@@ -15,7 +15,7 @@ pub use account::{SignInLinkPage, SignInPage, WelcomePage};
 pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
 pub use people::{PeopleListPage, PersonDetailPage};
-pub use projects::{ProjectDetailPage, ProjectListPage};
+pub use projects::{DraftDetailPage, ProjectDetailPage, ProjectListPage};
 pub use results::CampaignResultsPage;
 
 use crate::i18n::Lang;

@@ -5,17 +5,42 @@
 
 use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
-use crate::projects::{NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, load_project, load_projects};
+use crate::projects::{
+    DraftPage, NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, SuggestionRow, load_draft, load_project,
+    load_projects,
+};
 use crate::shell::{PageTitle, href};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// What the last post did (`?fait=`), as shown.
-const DONE: [&str; 8] =
-    ["created", "need", "unchanged", "conflict", "kept", "dropped", "member-added", "member-changed"];
+const DONE: [&str; 14] = [
+    "created",
+    "need",
+    "unchanged",
+    "conflict",
+    "kept",
+    "dropped",
+    "member-added",
+    "member-changed",
+    "member-removed",
+    "draft-started",
+    "proposed",
+    "voted",
+    "accepted",
+    "rejected",
+];
 
 /// Why the last post was refused (`?erreur=`), as shown.
-const ERRORS: [&str; 7] = [
+const ERRORS: [&str; 15] = [
+    "draft-error-source",
+    "suggestion-error-item",
+    "suggestion-error-language",
+    "suggestion-error-wording",
+    "suggestion-error-reason",
+    "suggestion-error-decided",
+    "suggestion-error-own",
+    "suggestion-error-voted",
     "project-error-conflict-settled",
     "project-error-title",
     "project-error-need",
@@ -33,9 +58,7 @@ fn role_label(role: &str, lang: Lang) -> String {
 fn outcome() -> (Option<String>, Option<String>) {
     use_query_map().with_untracked(|q| {
         (
-            q.get("fait")
-                .filter(|k| DONE.contains(&k.as_str()) || k == "member-removed")
-                .map(|k| format!("project-done-{k}")),
+            q.get("fait").filter(|k| DONE.contains(&k.as_str())).map(|k| format!("project-done-{k}")),
             q.get("erreur").filter(|k| ERRORS.contains(&k.as_str())),
         )
     })
@@ -272,10 +295,180 @@ fn ProjectDetail(page: ProjectPage, lang: Lang, done: Option<String>, error: Opt
                 </form>
             })}
         </section>
+        <section id="drafts" aria-labelledby="drafts-heading">
+            <h2 id="drafts-heading">{lang.t("project-drafts-title")}</h2>
+            {if page.drafts.is_empty() {
+                view! { <p>{lang.t("project-drafts-empty")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="card-list">
+                        {page.drafts.iter().map(|d| view! {
+                            <li class="card">
+                                <h3><a href=href(&format!("/equipe/projets/{id}/brouillons/{}", d.public_id), lang)>
+                                    {d.title.clone()}</a></h3>
+                                <p class="card-meta">
+                                    {lang.t_args("draft-revision", &[("count", d.revision.into())])}
+                                </p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {page.can_contribute.then(|| view! {
+                <form method="post" action=format!("/equipe/projets/{id}/brouillons") class="staff-form">
+                    <input type="hidden" name="csrf" value=csrf.clone()/>
+                    <input type="hidden" name="lang" value=lang.tag()/>
+                    <div class="field">
+                        <label for="source">{lang.t("draft-source-label")}</label>
+                        <select id="source" name="source">
+                            {page.sources.iter().map(|(slug, name)| view! {
+                                <option value=slug.clone()>{name.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit">{lang.t("draft-start")}</button>
+                </form>
+            })}
+        </section>
         <section id="members" aria-labelledby="members-heading">
             <h2 id="members-heading">{lang.t("project-members-title")}</h2>
             <ul class="card-list">{members}</ul>
             {add_member}
+        </section>
+    }
+}
+
+/// `/equipe/projets/:project/brouillons/:draft`: a draft's items, suggestions to reword
+/// them, and the votes that decide.
+#[component]
+pub fn DraftDetailPage() -> impl IntoView {
+    let (done, error) = outcome();
+    let (project, draft) =
+        use_params_map().with_untracked(|p| (p.get("project").unwrap_or_default(), p.get("draft").unwrap_or_default()));
+    staff_page(
+        move || load_draft(project.clone(), draft.clone()),
+        move |page: DraftPage, lang| {
+            view! { <DraftDetail page lang done=done.clone() error=error.clone()/> }.into_any()
+        },
+    )
+}
+
+fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let csrf = page.viewer.csrf_token.clone();
+    let action = format!("/equipe/projets/{}/suggestions/{}", page.project, s.id);
+    let draft = page.draft.clone();
+    let status = lang.t(&format!("suggestion-status-{}", s.status));
+    let reason_id = format!("reason-{}", s.id);
+    let votes = s
+        .votes
+        .iter()
+        .map(|v| {
+            let verdict = if v.approve { lang.t("suggestion-approved-by") } else { lang.t("suggestion-rejected-by") };
+            let reason = (!v.reason.is_empty()).then(|| format!(" : « {} »", v.reason));
+            view! { <li>{verdict} " " {v.name.clone()} " (" {role_label(&v.role, lang)} ")" {reason}</li> }
+        })
+        .collect_view();
+    view! {
+        <li class="card" id=format!("suggestion-{}", s.id)>
+            <h3>{lang.t_args("suggestion-title", &[("item", s.item_label.clone().into()), ("language", s.language.to_uppercase().into())])}</h3>
+            <p class="card-meta">{lang.t_args("suggestion-by", &[("name", s.author.clone().into())])} " · " {status}</p>
+            <p>{lang.t("suggestion-now")}</p>
+            <blockquote class="need-text">{s.current_text.clone()}</blockquote>
+            <p>{lang.t("suggestion-proposed")}</p>
+            <blockquote class="need-text">{s.new_text.clone()}</blockquote>
+            <p><strong>{lang.t("suggestion-why")}</strong> " " {s.rationale.clone()}</p>
+            {s.decision_reason.clone().map(|r| view! { <p><strong>{lang.t("suggestion-decision-reason")}</strong> " " {r}</p> })}
+            {(!s.votes.is_empty()).then(|| view! { <ul>{votes}</ul> })}
+            {(!s.waiting_for.is_empty()).then(|| view! {
+                <p class="hint">{s.waiting_for.iter().map(|k| lang.t(k)).collect::<Vec<_>>().join(" ")}</p>
+            })}
+            {s.can_vote.then(|| view! {
+                <form method="post" action=action class="staff-form">
+                    <input type="hidden" name="csrf" value=csrf/>
+                    <input type="hidden" name="lang" value=lang.tag()/>
+                    <input type="hidden" name="draft" value=draft/>
+                    <div class="field">
+                        <label for=reason_id.clone()>{lang.t("suggestion-reason-label")}</label>
+                        <textarea id=reason_id name="reason" rows="2" maxlength="2000"></textarea>
+                    </div>
+                    <button type="submit" name="verdict" value="approve">{lang.t("suggestion-approve")}</button>
+                    " "
+                    <button type="submit" name="verdict" value="reject" class="button-secondary">{lang.t("suggestion-reject")}</button>
+                </form>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
+    let csrf = page.viewer.csrf_token.clone();
+    let suggestions = page.suggestions.clone().into_iter().map(|s| suggestion_card(s, &page, lang)).collect_view();
+    let items = page
+        .items
+        .iter()
+        .map(|item| {
+            let texts = item
+                .texts
+                .iter()
+                .map(|(l, t)| view! { <p lang=l.clone()><span class="card-meta">{l.to_uppercase()} " "</span>{t.clone()}</p> })
+                .collect_view();
+            let number = if item.number > 0 { format!("{}. ", item.number) } else { String::new() };
+            view! { <li class="card"><h3>{number}<code>{item.id.clone()}</code></h3>{texts}</li> }
+        })
+        .collect_view();
+    let propose = page.can_contribute.then(|| view! {
+        <h2 id="propose">{lang.t("suggestion-new")}</h2>
+        <p>{lang.t("suggestion-new-help")}</p>
+        <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/suggestions", page.project, page.draft) class="staff-form">
+            <input type="hidden" name="csrf" value=csrf/>
+            <input type="hidden" name="lang" value=lang.tag()/>
+            <div class="field">
+                <label for="item">{lang.t("suggestion-item-label")}</label>
+                <select id="item" name="item">
+                    {page.items.iter().map(|i| {
+                        let first = i.texts.first().map(|(_, t)| t.chars().take(60).collect::<String>()).unwrap_or_default();
+                        let label = if i.number > 0 { format!("{}. {first}", i.number) } else { first };
+                        view! { <option value=i.id.clone()>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="language">{lang.t("suggestion-language-label")}</label>
+                <select id="language" name="language">
+                    {page.languages.iter().map(|l| view! { <option value=l.clone()>{l.to_uppercase()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="text">{lang.t("suggestion-text-label")}</label>
+                <textarea id="text" name="text" rows="3" maxlength="1000" required></textarea>
+            </div>
+            <div class="field">
+                <label for="rationale">{lang.t("suggestion-rationale-label")}</label>
+                <textarea id="rationale" name="rationale" rows="3" maxlength="2000" required></textarea>
+            </div>
+            <button type="submit">{lang.t("suggestion-submit")}</button>
+        </form>
+    });
+    view! {
+        <PageTitle text=title(&page.title, error.is_some(), lang)/>
+        <StaffBar viewer=page.viewer.clone() lang/>
+        <p class="eyebrow"><a href=href(&format!("/equipe/projets/{}", page.project), lang)>{page.project_title.clone()}</a></p>
+        <h1>{page.title.clone()}</h1>
+        <p>{lang.t_args("draft-revision", &[("count", page.revision.into())])} " " {lang.t("draft-rule")}</p>
+        {outcome_view(done, error, lang)}
+        <section id="suggestions" aria-labelledby="suggestions-heading">
+            <h2 id="suggestions-heading">{lang.t("suggestions-title")}</h2>
+            {if page.suggestions.is_empty() {
+                view! { <p>{lang.t("suggestions-empty")}</p> }.into_any()
+            } else {
+                view! { <ul class="card-list">{suggestions}</ul> }.into_any()
+            }}
+        </section>
+        {propose}
+        <section id="items" aria-labelledby="items-heading">
+            <h2 id="items-heading">{lang.t("draft-items-title")}</h2>
+            <ol class="card-list">{items}</ol>
         </section>
     }
 }
