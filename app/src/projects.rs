@@ -183,6 +183,32 @@ pub struct DraftPage {
     pub items: Vec<DraftItem>,
     /// Open suggestions first, then decided ones.
     pub suggestions: Vec<SuggestionRow>,
+    /// What changed since the published version it started from.
+    pub changes: Option<DraftChanges>,
+}
+
+/// What changed in a draft since the published version it started from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftChanges {
+    /// The published version, e.g. "phq-9 1.0.0".
+    pub base: String,
+    /// One line per changed item.
+    pub items: Vec<DraftChange>,
+    /// How many questions keep answers comparable with the published version.
+    pub comparable: usize,
+    /// How many questions there are.
+    pub questions: usize,
+}
+
+/// How one item of a draft changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftChange {
+    /// "3 (phq9_3)".
+    pub item_label: String,
+    /// Languages reworded.
+    pub reworded: Vec<String>,
+    /// Whether its answers stay comparable with the published version.
+    pub comparable: bool,
 }
 
 /// Domain services for project pages. Implemented by `server`.

@@ -7,8 +7,8 @@ use crate::identity::{Action, decide};
 use crate::staff::{StaffDeskService, refusal, viewer};
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
 use app::projects::{
-    DraftItem, DraftPage, DraftRow, NeedRevision, ProjectMember, ProjectPage, ProjectRow, ProjectsPage, SuggestionRow,
-    VoteRow,
+    DraftChange, DraftChanges, DraftItem, DraftPage, DraftRow, NeedRevision, ProjectMember, ProjectPage, ProjectRow,
+    ProjectsPage, SuggestionRow, VoteRow,
 };
 use app::staff::StaffAnswer;
 use std::sync::Arc;
@@ -201,6 +201,20 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             revision: view.draft.revision,
             languages: q.languages.clone(),
             can_contribute: view.can_contribute,
+            changes: view.base.map(|(slug, version, diff)| DraftChanges {
+                base: format!("{slug} {version}"),
+                items: diff
+                    .items_changed
+                    .iter()
+                    .map(|c| DraftChange {
+                        item_label: label(&c.item),
+                        reworded: c.reworded.clone(),
+                        comparable: c.keeps_meaning(),
+                    })
+                    .collect(),
+                comparable: diff.comparable_items.len(),
+                questions: q.answerable_items().count(),
+            }),
             items,
             suggestions,
         }))

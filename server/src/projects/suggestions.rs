@@ -50,6 +50,8 @@ pub struct DraftView {
     pub can_contribute: bool,
     /// Open suggestions first, then decided ones, newest first.
     pub suggestions: Vec<SuggestionView>,
+    /// The published version it started from (slug and version), and what changed since.
+    pub base: Option<(String, String, survey_defs::QuestionnaireDiff)>,
 }
 
 fn check_text(text: &str, max: usize) -> Option<String> {
@@ -163,7 +165,15 @@ impl ProjectService {
             suggestions.push(self.suggestion_view(who, &questionnaire, s, can_contribute).await?);
         }
         suggestions.sort_by_key(|s| s.row.status != suggestion::OPEN);
-        Ok(DraftView { project: found, draft: row, questionnaire, can_contribute, suggestions })
+        let mut base = None;
+        if let Some(version_id) = row.based_on_version_id
+            && let Some(version) = questionnaire_version::Entity::find_by_id(version_id).one(&self.db).await?
+            && let Ok(published) = Questionnaire::from_json(&version.definition)
+        {
+            let changes = survey_defs::diff(&published, &questionnaire);
+            base = Some((published.id.clone(), version.version.clone(), changes));
+        }
+        Ok(DraftView { project: found, draft: row, questionnaire, can_contribute, suggestions, base })
     }
 
     async fn votes(&self, suggestion_id: i64) -> Result<Vec<suggestion_vote::Model>, sea_orm::DbErr> {

@@ -281,6 +281,10 @@ async fn a_patient_partners_rewording_changes_the_draft_once_a_professional_appr
     assert!(location(&vote(&pro, "approve", "", first.clone()).await).contains("erreur=suggestion-error-decided"));
     let (_, html) = page(&app, &watcher, &draft_path).await;
     assert!(html.contains("Avez-vous eu peu envie de faire les choses ?") && html.contains("1 suggestion acceptée."));
+    // The draft says what changed since PHQ-9 as published, and what stays comparable.
+    assert!(html.contains("Ce qui a changé depuis phq-9 1.0.0"), "{html}");
+    assert!(html.contains("Question 1 (phq9_1) :") && html.contains("reformulée (FR)."));
+    assert!(html.contains("ne seront plus comparables") && html.contains("9 questions sur 10"), "{html}");
 
     // The professional's own proposal, rejected by Léa with a reason: visible, draft unchanged.
     let second = location(&propose("pro", "phq9_2", "fr", "Humeur dépressive").await);

@@ -457,6 +457,29 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
         <h1>{page.title.clone()}</h1>
         <p>{lang.t_args("draft-revision", &[("count", page.revision.into())])} " " {lang.t("draft-rule")}</p>
         {outcome_view(done, error, lang)}
+        {page.changes.clone().map(|changes| view! {
+            <section id="changes" aria-labelledby="changes-heading">
+                <h2 id="changes-heading">{lang.t_args("draft-changes-title", &[("base", changes.base.clone().into())])}</h2>
+                {if changes.items.is_empty() {
+                    view! { <p>{lang.t("draft-changes-none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>
+                            {changes.items.iter().map(|c| {
+                                let what = if c.reworded.is_empty() {
+                                    lang.t("draft-change-other")
+                                } else {
+                                    lang.t_args("draft-change-reworded", &[("languages", c.reworded.join(", ").to_uppercase().into())])
+                                };
+                                let comparable = if c.comparable { lang.t("draft-change-comparable") } else { lang.t("draft-change-not-comparable") };
+                                view! { <li>{lang.t_args("draft-change-item", &[("item", c.item_label.clone().into())])} " " {what} " " {comparable}</li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <p class="hint">{lang.t_args("draft-comparable", &[("count", changes.comparable.into()), ("total", changes.questions.into())])}</p>
+            </section>
+        })}
         <section id="suggestions" aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">{lang.t("suggestions-title")}</h2>
             {if page.suggestions.is_empty() {
