@@ -597,3 +597,13 @@ draft-change-other = changed.
 draft-change-comparable = Its answers stay comparable with the published version.
 draft-change-not-comparable = Its answers will no longer be comparable with the published version.
 draft-comparable = { $count } questions out of { $total } keep answers comparable with the published version: results can be compared on those.
+suggestion-thread = { $count ->
+    [0] Discuss this suggestion
+    [one] 1 message
+   *[other] { $count } messages
+}
+suggestion-comment-by = { $name }, on { $when } (UTC)
+suggestion-comment-label = Your message
+suggestion-comment-submit = Send the message
+suggestion-error-comment = Write your message (at most 2,000 characters).
+project-done-commented = Your message is added to the discussion.

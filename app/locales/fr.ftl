@@ -598,3 +598,13 @@ draft-change-other = modifiée.
 draft-change-comparable = Ses réponses restent comparables avec la version publiée.
 draft-change-not-comparable = Ses réponses ne seront plus comparables avec la version publiée.
 draft-comparable = { $count } questions sur { $total } gardent des réponses comparables avec la version publiée : les résultats pourront être comparés sur celles-là.
+suggestion-thread = { $count ->
+    [0] Discuter de cette suggestion
+    [one] 1 message
+   *[other] { $count } messages
+}
+suggestion-comment-by = { $name }, le { $when } (UTC)
+suggestion-comment-label = Votre message
+suggestion-comment-submit = Envoyer le message
+suggestion-error-comment = Écrivez votre message (2 000 caractères au plus).
+project-done-commented = Votre message est ajouté à la discussion.

@@ -147,6 +147,8 @@ pub struct SuggestionRow {
     pub waiting_for: Vec<String>,
     /// The viewer may vote.
     pub can_vote: bool,
+    /// The thread: author, when (UTC, `YYYY-MM-DD HH:MM`), text; oldest first.
+    pub comments: Vec<(String, String, String)>,
 }
 
 /// An item of a draft, as the suggestion form offers it.

@@ -97,10 +97,31 @@ impl MigrationTrait for Migration {
                     .unique()
                     .to_owned(),
             )
+            .await?;
+        // The thread of each suggestion: members discuss before they decide.
+        manager
+            .create_table(
+                Table::create()
+                    .table("suggestion_comment")
+                    .col(big_pk_auto("id"))
+                    .col(big_integer("suggestion_id"))
+                    .col(integer("author_id"))
+                    .col(text("body"))
+                    .col(big_integer("created_at"))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_suggestion_comment_suggestion_id")
+                            .from("suggestion_comment", "suggestion_id")
+                            .to("suggestion", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager.drop_table(Table::drop().table("suggestion_comment").to_owned()).await?;
         manager.drop_table(Table::drop().table("suggestion_vote").to_owned()).await?;
         manager.drop_table(Table::drop().table("suggestion").to_owned()).await?;
         manager.drop_table(Table::drop().table("questionnaire_draft").to_owned()).await

@@ -281,6 +281,12 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/suggestions/{suggestion}/commentaires",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::comment),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/membres",
             Access::Staff(Need::ManageProjectMembers),
             post(projects::add_member),

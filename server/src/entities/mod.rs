@@ -26,4 +26,5 @@ pub mod sign_in_failure;
 pub mod sign_in_token;
 pub mod staff_session;
 pub mod suggestion;
+pub mod suggestion_comment;
 pub mod suggestion_vote;

@@ -189,6 +189,15 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                         .collect(),
                     waiting_for,
                     can_vote: s.can_vote,
+                    comments: s
+                        .comments
+                        .into_iter()
+                        .map(|(author, at, body)| {
+                            let mut when = iso_datetime(at);
+                            when.truncate(16);
+                            (author, when, body)
+                        })
+                        .collect(),
                 }
             })
             .collect();

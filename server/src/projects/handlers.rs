@@ -210,6 +210,30 @@ pub async fn propose(
     }
 }
 
+/// `POST /equipe/projets/{project}/suggestions/{suggestion}/commentaires`: a message in
+/// the suggestion's thread; back to the draft.
+pub async fn comment(
+    State(state): State<AppState>,
+    Path((project, suggestion)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let Ok(suggestion) = suggestion.parse::<i64>() else { return refused(crate::identity::Decision::NotFound, lang) };
+    let draft: String =
+        field(&fields, "draft").unwrap_or_default().chars().filter(char::is_ascii_alphanumeric).collect();
+    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let body = field(&fields, "body").unwrap_or_default();
+    match state.projects.comment(&signed_in, &project, suggestion, body, now_millis()).await {
+        Ok(()) => see_other(format!("{page}?lang={lang}&fait=commented#suggestion-{suggestion}")),
+        Err(err) => failure(err, lang, &page),
+    }
+}
+
 /// `POST /equipe/projets/{project}/suggestions/{suggestion}`: approves (`verdict=approve`)
 /// or rejects with a reason; back to the draft.
 pub async fn vote(

@@ -79,6 +79,9 @@ pub enum ProjectError {
     /// One vote per member.
     #[error("already voted")]
     AlreadyVoted,
+    /// A comment must say something, at most 2000 characters.
+    #[error("a comment has 1 to 2000 characters")]
+    InvalidComment,
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -97,6 +100,7 @@ impl ProjectError {
             ProjectError::AlreadyDecided => "suggestion-error-decided",
             ProjectError::OwnSuggestion => "suggestion-error-own",
             ProjectError::AlreadyVoted => "suggestion-error-voted",
+            ProjectError::InvalidComment => "suggestion-error-comment",
             ProjectError::InvalidTitle => "project-error-title",
             ProjectError::InvalidNeed => "project-error-need",
             ProjectError::NotInInstitution => "project-error-person",

@@ -7,7 +7,7 @@ use super::{ProjectError, ProjectService};
 use crate::db::{begin_serialised, locks};
 use crate::entities::{
     person, project, project_member, questionnaire, questionnaire_draft, questionnaire_version, suggestion,
-    suggestion_vote,
+    suggestion_comment, suggestion_vote,
 };
 use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
 use crate::respondents::secrets::random_secret;
@@ -35,6 +35,8 @@ pub struct SuggestionView {
     pub outcome: Outcome,
     /// Whether the viewer may vote on it (a voting member, not its author, not voted yet).
     pub can_vote: bool,
+    /// Its thread: author, when (ms), text; oldest first.
+    pub comments: Vec<(String, i64, String)>,
 }
 
 /// A draft as its page shows it.
@@ -229,7 +231,25 @@ impl ProjectService {
             .and_then(|item| item.text.get_exact(&row.language).map(str::to_string))
             .unwrap_or_default();
         let author = person::Entity::find_by_id(row.author_id).one(&self.db).await?.map(|p| p.display_name);
-        Ok(SuggestionView { row, author: author.unwrap_or_default(), current_text, votes: named, outcome, can_vote })
+        let mut comments = Vec::new();
+        for c in suggestion_comment::Entity::find()
+            .filter(suggestion_comment::Column::SuggestionId.eq(row.id))
+            .order_by_asc(suggestion_comment::Column::Id)
+            .all(&self.db)
+            .await?
+        {
+            let name = person::Entity::find_by_id(c.author_id).one(&self.db).await?.map(|p| p.display_name);
+            comments.push((name.unwrap_or_default(), c.created_at, c.body));
+        }
+        Ok(SuggestionView {
+            row,
+            author: author.unwrap_or_default(),
+            current_text,
+            votes: named,
+            outcome,
+            can_vote,
+            comments,
+        })
     }
 
     /// Proposes rewording item `item_id` of a draft in `language`, with why.
@@ -396,6 +416,44 @@ impl ProjectService {
             Outcome::Waiting { .. } => {}
         }
         Ok(outcome)
+    }
+}
+
+impl ProjectService {
+    /// Adds a message to a suggestion's thread (members who write in the project).
+    pub async fn comment(
+        &self,
+        who: &SignedIn,
+        public_id: &str,
+        suggestion_id: i64,
+        body: &str,
+        now: i64,
+    ) -> Result<(), ProjectError> {
+        let found = self
+            .project_for(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .await?;
+        let body = check_text(body, MAX_REASON).ok_or(ProjectError::InvalidComment)?;
+        let belongs = match suggestion::Entity::find_by_id(suggestion_id).one(&self.db).await? {
+            Some(row) => questionnaire_draft::Entity::find_by_id(row.draft_id)
+                .one(&self.db)
+                .await?
+                .is_some_and(|d| d.project_id == found.id),
+            None => false,
+        };
+        if !belongs {
+            return Err(ProjectError::Refused(Decision::NotFound));
+        }
+        suggestion_comment::ActiveModel {
+            suggestion_id: Set(suggestion_id),
+            author_id: Set(who.person_id),
+            body: Set(body),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
+        self.audit(who, "suggestion.commented", &found, format!("suggestion:{suggestion_id}")).await?;
+        Ok(())
     }
 }
 

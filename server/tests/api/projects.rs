@@ -272,6 +272,27 @@ async fn a_patient_partners_rewording_changes_the_draft_once_a_professional_appr
                 .expect("sent")
         }
     };
+    // Members discuss it in its thread; observers read only.
+    let draft_id = draft_path.rsplit('/').next().unwrap_or_default().to_string();
+    let say = |who: &Person, body: &'static str| {
+        let (app, path, draft_id) = (&app, format!("{path}/suggestions/{first}/commentaires"), draft_id.clone());
+        let (cookie, csrf) = (who.cookie.clone(), who.csrf.clone());
+        async move {
+            app.client
+                .post(app.url(&path))
+                .header("cookie", cookie)
+                .header("sec-fetch-site", "same-origin")
+                .form(&[("csrf", csrf.as_str()), ("lang", "fr"), ("draft", draft_id.as_str()), ("body", body)])
+                .send()
+                .await
+                .expect("sent")
+        }
+    };
+    assert!(location(&say(&pro, "Et « plaisir » ? <b>important</b>").await).contains("fait=commented"));
+    assert!(location(&say(&partner, " ").await).contains("erreur=suggestion-error-comment"));
+    assert_eq!(say(&watcher, "Je lis").await.status(), 403);
+    let (_, html) = page(&app, &watcher, &draft_path).await;
+    assert!(html.contains("1 message") && html.contains("&lt;b&gt;important&lt;/b&gt;"), "escaped: {html}");
     assert!(location(&vote(&partner, "approve", "", first.clone()).await).contains("erreur=suggestion-error-own"));
     assert_eq!(vote(&watcher, "approve", "", first.clone()).await.status(), 403, "observers do not decide");
     assert_eq!(vote(&colleague, "approve", "", first.clone()).await.status(), 404);

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// What the last post did (`?fait=`), as shown.
-const DONE: [&str; 14] = [
+const DONE: [&str; 15] = [
+    "commented",
     "created",
     "need",
     "unchanged",
@@ -32,7 +33,8 @@ const DONE: [&str; 14] = [
 ];
 
 /// Why the last post was refused (`?erreur=`), as shown.
-const ERRORS: [&str; 15] = [
+const ERRORS: [&str; 16] = [
+    "suggestion-error-comment",
     "draft-error-source",
     "suggestion-error-item",
     "suggestion-error-language",
@@ -359,6 +361,22 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
     let draft = page.draft.clone();
     let status = lang.t(&format!("suggestion-status-{}", s.status));
     let reason_id = format!("reason-{}", s.id);
+    let comment_id = format!("comment-{}", s.id);
+    let comment_action = format!("/equipe/projets/{}/suggestions/{}/commentaires", page.project, s.id);
+    let can_comment = page.can_contribute;
+    let thread = s
+        .comments
+        .iter()
+        .map(|(author, when, body)| {
+            view! {
+                <li>
+                    <p class="card-meta">{lang.t_args("suggestion-comment-by", &[("name", author.clone().into()), ("when", when.clone().into())])}</p>
+                    <p class="need-text">{body.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let thread_title = lang.t_args("suggestion-thread", &[("count", s.comments.len().into())]);
     let votes = s
         .votes
         .iter()
@@ -382,6 +400,22 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
             {(!s.waiting_for.is_empty()).then(|| view! {
                 <p class="hint">{s.waiting_for.iter().map(|k| lang.t(k)).collect::<Vec<_>>().join(" ")}</p>
             })}
+            <details class="suggestion-thread" open=!s.comments.is_empty()>
+                <summary>{thread_title}</summary>
+                <ul>{thread}</ul>
+                {can_comment.then(|| view! {
+                    <form method="post" action=comment_action class="staff-form">
+                        <input type="hidden" name="csrf" value=csrf.clone()/>
+                        <input type="hidden" name="lang" value=lang.tag()/>
+                        <input type="hidden" name="draft" value=draft.clone()/>
+                        <div class="field">
+                            <label for=comment_id.clone()>{lang.t("suggestion-comment-label")}</label>
+                            <textarea id=comment_id name="body" rows="2" maxlength="2000" required></textarea>
+                        </div>
+                        <button type="submit" class="button-secondary">{lang.t("suggestion-comment-submit")}</button>
+                    </form>
+                })}
+            </details>
             {s.can_vote.then(|| view! {
                 <form method="post" action=action class="staff-form">
                     <input type="hidden" name="csrf" value=csrf/>
