@@ -33,6 +33,7 @@ mod library;
 mod model;
 mod parse;
 mod problem;
+mod readability;
 mod response;
 mod scale;
 mod scoring;
@@ -52,6 +53,10 @@ pub use layout::{AnswerLayout, ColumnKind, EncodedAnswers, LayoutColumn, LayoutE
 pub use library::{BUILTIN_SOURCES, builtin, builtin_library};
 pub use model::{AuthorRole, CoAuthor, Licence, Provenance, Questionnaire, QuestionnaireKind, Section};
 pub use problem::{DefinitionError, Problem, ProblemCode};
+pub use readability::{
+    Advice, ENGLISH_JARGON, FRENCH_JARGON, LONG_WORD_SYLLABLES, MAX_SENTENCE_WORDS, Readability,
+    check as check_readability, syllables,
+};
 pub use response::{
     Answer, Answers, RawAnswer, RawAnswers, RequiredCheck, ResponseCheck, Visibility, check_answers, check_item,
     check_partial, check_response, visibility,

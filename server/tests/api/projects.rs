@@ -304,6 +304,8 @@ async fn a_patient_partners_rewording_changes_the_draft_once_a_professional_appr
     assert!(html.contains("Avez-vous eu peu envie de faire les choses ?") && html.contains("1 suggestion acceptée."));
     // The draft says what changed since PHQ-9 as published, and what stays comparable.
     assert!(html.contains("Ce qui a changé depuis phq-9 1.0.0"), "{html}");
+    // Everyone sees how readable each wording is.
+    assert!(html.contains("Lisibilité :") && html.contains("phrase la plus longue"), "{html}");
     assert!(html.contains("Question 1 (phq9_1) :") && html.contains("reformulée (FR)."));
     assert!(html.contains("ne seront plus comparables") && html.contains("9 questions sur 10"), "{html}");
 

@@ -394,6 +394,7 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
             <blockquote class="need-text">{s.current_text.clone()}</blockquote>
             <p>{lang.t("suggestion-proposed")}</p>
             <blockquote class="need-text">{s.new_text.clone()}</blockquote>
+            <p class="hint">{readability_note(&s.new_text, &s.language, lang)}</p>
             <p><strong>{lang.t("suggestion-why")}</strong> " " {s.rationale.clone()}</p>
             {s.decision_reason.clone().map(|r| view! { <p><strong>{lang.t("suggestion-decision-reason")}</strong> " " {r}</p> })}
             {(!s.votes.is_empty()).then(|| view! { <ul>{votes}</ul> })}
@@ -434,6 +435,41 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
     }
 }
 
+/// A text's readability in words, for everyone writing: score, longest sentence, and
+/// what to improve (survey-defs' check, with the default jargon list of its language).
+fn readability_note(text: &str, text_lang: &str, lang: Lang) -> String {
+    use survey_defs::{Advice, ENGLISH_JARGON, FRENCH_JARGON, check_readability};
+    let jargon = if text_lang == "fr" { FRENCH_JARGON } else { ENGLISH_JARGON };
+    let check = check_readability(text, text_lang, jargon);
+    let Some(score) = check.score else { return String::new() };
+    let level = if score >= 60.0 {
+        "readability-easy"
+    } else if score >= 40.0 {
+        "readability-medium"
+    } else {
+        "readability-hard"
+    };
+    let mut parts = vec![lang.t_args(
+        "readability-score",
+        &[
+            ("score", format!("{score:.0}").into()),
+            ("level", lang.t(level).into()),
+            ("words", check.longest_sentence.into()),
+        ],
+    )];
+    for advice in &check.advice {
+        parts.push(match advice {
+            Advice::LongSentence { sentence, words } => lang.t_args(
+                "readability-long-sentence",
+                &[("sentence", (sentence + 1).into()), ("words", (*words).into())],
+            ),
+            Advice::LongWords { words } => lang.t_args("readability-long-words", &[("words", words.join(", ").into())]),
+            Advice::Jargon { terms } => lang.t_args("readability-jargon", &[("terms", terms.join(", ").into())]),
+        });
+    }
+    parts.join(" ")
+}
+
 #[component]
 fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
     let csrf = page.viewer.csrf_token.clone();
@@ -445,7 +481,13 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
             let texts = item
                 .texts
                 .iter()
-                .map(|(l, t)| view! { <p lang=l.clone()><span class="card-meta">{l.to_uppercase()} " "</span>{t.clone()}</p> })
+                .map(|(l, t)| {
+                    let advice = readability_note(t, l, lang);
+                    view! {
+                        <p lang=l.clone()><span class="card-meta">{l.to_uppercase()} " "</span>{t.clone()}</p>
+                        <p class="hint">{advice}</p>
+                    }
+                })
                 .collect_view();
             let number = if item.number > 0 { format!("{}. ", item.number) } else { String::new() };
             view! { <li class="card"><h3>{number}<code>{item.id.clone()}</code></h3>{texts}</li> }
