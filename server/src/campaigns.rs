@@ -5,7 +5,7 @@
 
 use crate::clock::now_millis;
 use crate::entities::{campaign, institution, invitation, questionnaire, questionnaire_version, response};
-use crate::respondents::secrets::{hash_secret, random_secret};
+use crate::respondents::secrets::{hash_secret, public_id, random_secret};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
     TransactionTrait,
@@ -77,11 +77,6 @@ pub struct CampaignCounts {
 #[derive(Clone)]
 pub struct CampaignAdmin {
     db: DatabaseConnection,
-}
-
-/// A public identifier for links: 16 random characters, not guessable, easy to type.
-fn public_id() -> String {
-    random_secret().chars().filter(char::is_ascii_alphanumeric).take(16).collect::<String>().to_lowercase()
 }
 
 impl CampaignAdmin {

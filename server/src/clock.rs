@@ -20,6 +20,14 @@ pub fn iso_datetime(millis: i64) -> String {
     format!("{date} {:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60)
 }
 
+/// The UTC date and time to the minute (`yyyy-mm-dd hh:mm`): enough for people to tell
+/// events apart; seconds are in the audit log.
+pub fn iso_minute(millis: i64) -> String {
+    let mut text = iso_datetime(millis);
+    text.truncate(16);
+    text
+}
+
 /// The ISO 8601 week (`2026-W48`) of a time in ms since the epoch, UTC: as fine as
 /// de-identified exports date a response.
 pub fn iso_week(millis: i64) -> Option<String> {

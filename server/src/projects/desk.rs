@@ -2,7 +2,7 @@
 
 use super::decision::Outcome;
 use super::{NeedView, ProjectError, ProjectService};
-use crate::clock::iso_datetime;
+use crate::clock::iso_minute;
 use crate::identity::{Action, decide};
 use crate::staff::{StaffDeskService, refusal, viewer};
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
@@ -29,10 +29,7 @@ fn unavailable(err: impl std::fmt::Display) -> ServiceError {
 }
 
 fn revision(view: NeedView) -> NeedRevision {
-    // Minutes are enough to tell revisions apart for people; seconds are in the audit log.
-    let mut written_at = iso_datetime(view.written_at);
-    written_at.truncate(16);
-    NeedRevision { id: view.id, body: view.body, author: view.author, written_at }
+    NeedRevision { id: view.id, body: view.body, author: view.author, written_at: iso_minute(view.written_at) }
 }
 
 #[async_trait::async_trait]
@@ -189,15 +186,7 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                         .collect(),
                     waiting_for,
                     can_vote: s.can_vote,
-                    comments: s
-                        .comments
-                        .into_iter()
-                        .map(|(author, at, body)| {
-                            let mut when = iso_datetime(at);
-                            when.truncate(16);
-                            (author, when, body)
-                        })
-                        .collect(),
+                    comments: s.comments.into_iter().map(|(author, at, body)| (author, iso_minute(at), body)).collect(),
                 }
             })
             .collect();

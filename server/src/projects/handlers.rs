@@ -210,6 +210,15 @@ pub async fn propose(
     }
 }
 
+/// A suggestion form's target: the suggestion id from the path, and the draft page to go
+/// back to, which travels with the form (only a plain id is accepted).
+fn suggestion_and_page(project: &str, suggestion: &str, fields: &Fields) -> Option<(i64, String)> {
+    let suggestion = suggestion.parse::<i64>().ok()?;
+    let draft: String =
+        field(fields, "draft").unwrap_or_default().chars().filter(char::is_ascii_alphanumeric).collect();
+    Some((suggestion, format!("/equipe/projets/{project}/brouillons/{draft}")))
+}
+
 /// `POST /equipe/projets/{project}/suggestions/{suggestion}/commentaires`: a message in
 /// the suggestion's thread; back to the draft.
 pub async fn comment(
@@ -223,10 +232,9 @@ pub async fn comment(
         Ok(signed_in) => signed_in,
         Err(response) => return response,
     };
-    let Ok(suggestion) = suggestion.parse::<i64>() else { return refused(crate::identity::Decision::NotFound, lang) };
-    let draft: String =
-        field(&fields, "draft").unwrap_or_default().chars().filter(char::is_ascii_alphanumeric).collect();
-    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let Some((suggestion, page)) = suggestion_and_page(&project, &suggestion, &fields) else {
+        return refused(crate::identity::Decision::NotFound, lang);
+    };
     let body = field(&fields, "body").unwrap_or_default();
     match state.projects.comment(&signed_in, &project, suggestion, body, now_millis()).await {
         Ok(()) => see_other(format!("{page}?lang={lang}&fait=commented#suggestion-{suggestion}")),
@@ -247,11 +255,9 @@ pub async fn vote(
         Ok(signed_in) => signed_in,
         Err(response) => return response,
     };
-    let Ok(suggestion) = suggestion.parse::<i64>() else { return refused(crate::identity::Decision::NotFound, lang) };
-    // The draft to go back to travels with the form; only a plain id is accepted.
-    let draft: String =
-        field(&fields, "draft").unwrap_or_default().chars().filter(char::is_ascii_alphanumeric).collect();
-    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let Some((suggestion, page)) = suggestion_and_page(&project, &suggestion, &fields) else {
+        return refused(crate::identity::Decision::NotFound, lang);
+    };
     let approve = field(&fields, "verdict") == Some("approve");
     let reason = field(&fields, "reason").unwrap_or_default();
     match state.projects.vote(&signed_in, &project, suggestion, approve, reason, now_millis()).await {

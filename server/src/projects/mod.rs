@@ -16,7 +16,7 @@ use crate::audit::{self, AuditEvent};
 use crate::db::{begin_serialised, locks};
 use crate::entities::{institution, membership, need_revision, person, project, project_member};
 use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
-use crate::respondents::secrets::random_secret;
+use crate::respondents::secrets::public_id;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -194,10 +194,6 @@ pub struct ProjectService {
     pub(crate) db: DatabaseConnection,
 }
 
-fn public_id() -> String {
-    random_secret().chars().filter(char::is_ascii_alphanumeric).take(16).collect::<String>().to_lowercase()
-}
-
 fn check_need(body: &str) -> Result<String, ProjectError> {
     let body = body.trim().replace("\r\n", "\n");
     if body.chars().count() > MAX_NEED {
@@ -230,7 +226,7 @@ impl ProjectService {
     }
 
     /// The project and what the caller may do with it; `Refused` when the policy says no.
-    async fn allowed(
+    pub(crate) async fn allowed(
         &self,
         who: &SignedIn,
         public_id: &str,

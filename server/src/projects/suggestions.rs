@@ -10,9 +10,9 @@ use crate::entities::{
     suggestion_comment, suggestion_vote,
 };
 use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
-use crate::respondents::secrets::random_secret;
+use crate::respondents::secrets;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use survey_defs::Questionnaire;
 
 /// Longest suggested wording.
@@ -62,22 +62,6 @@ fn check_text(text: &str, max: usize) -> Option<String> {
 }
 
 impl ProjectService {
-    async fn project_for(
-        &self,
-        who: &SignedIn,
-        public_id: &str,
-        action: impl Fn(i32, i32) -> Action,
-    ) -> Result<project::Model, ProjectError> {
-        let Some(found) = project::Entity::find().filter(project::Column::PublicId.eq(public_id)).one(&self.db).await?
-        else {
-            return Err(ProjectError::Refused(Decision::NotFound));
-        };
-        match decide(&who.caller(), action(found.institution_id, found.id)) {
-            Decision::Allow => Ok(found),
-            other => Err(ProjectError::Refused(other)),
-        }
-    }
-
     async fn draft_of(&self, project_id: i32, draft: &str) -> Result<questionnaire_draft::Model, ProjectError> {
         questionnaire_draft::Entity::find()
             .filter(questionnaire_draft::Column::PublicId.eq(draft))
@@ -96,7 +80,7 @@ impl ProjectService {
         now: i64,
     ) -> Result<String, ProjectError> {
         let found = self
-            .project_for(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
             .await?;
         let parent = questionnaire::Entity::find()
             .filter(questionnaire::Column::Slug.eq(source))
@@ -110,8 +94,7 @@ impl ProjectService {
             .one(&self.db)
             .await?
             .ok_or(ProjectError::UnknownSource)?;
-        let id =
-            random_secret().chars().filter(char::is_ascii_alphanumeric).take(16).collect::<String>().to_lowercase();
+        let id = secrets::public_id();
         questionnaire_draft::ActiveModel {
             project_id: Set(found.id),
             public_id: Set(id.clone()),
@@ -149,9 +132,8 @@ impl ProjectService {
 
     /// One draft with its suggestions.
     pub async fn draft_view(&self, who: &SignedIn, public_id: &str, draft: &str) -> Result<DraftView, ProjectError> {
-        let found = self
-            .project_for(who, public_id, |institution, project| Action::SeeProject { institution, project })
-            .await?;
+        let found =
+            self.allowed(who, public_id, |institution, project| Action::SeeProject { institution, project }).await?;
         let row = self.draft_of(found.id, draft).await?;
         let questionnaire = Questionnaire::from_json(&row.definition).map_err(|_| ProjectError::CorruptDraft)?;
         let can_contribute =
@@ -164,7 +146,7 @@ impl ProjectService {
             .all(&self.db)
             .await?;
         for s in rows {
-            suggestions.push(self.suggestion_view(who, &questionnaire, s, can_contribute).await?);
+            suggestions.push(self.suggestion_view(who, (&found, &questionnaire), s, can_contribute).await?);
         }
         suggestions.sort_by_key(|s| s.row.status != suggestion::OPEN);
         let mut base = None;
@@ -186,28 +168,16 @@ impl ProjectService {
             .await
     }
 
-    async fn author_role(&self, project_id: i32, author: i32) -> Result<ProjectRole, sea_orm::DbErr> {
-        Ok(project_member::Entity::find()
-            .filter(project_member::Column::ProjectId.eq(project_id))
-            .filter(project_member::Column::PersonId.eq(author))
-            .one(&self.db)
-            .await?
-            .and_then(|m| ProjectRole::from_key(&m.role))
-            // A member who left no longer counts towards the rule.
-            .unwrap_or(ProjectRole::Observer))
-    }
-
     async fn suggestion_view(
         &self,
         who: &SignedIn,
-        questionnaire: &Questionnaire,
+        (project, questionnaire): (&project::Model, &Questionnaire),
         row: suggestion::Model,
         can_contribute: bool,
     ) -> Result<SuggestionView, sea_orm::DbErr> {
         let votes = self.votes(row.id).await?;
-        let draft = questionnaire_draft::Entity::find_by_id(row.draft_id).one(&self.db).await?;
-        let project_id = draft.map(|d| d.project_id).unwrap_or_default();
-        let author_role = self.author_role(project_id, row.author_id).await?;
+        let project_id = project.id;
+        let author_role = author_role(&self.db, project_id, row.author_id).await?;
         let outcome = match row.status.as_str() {
             suggestion::ACCEPTED => Outcome::Accepted,
             suggestion::REJECTED => Outcome::Rejected,
@@ -266,7 +236,7 @@ impl ProjectService {
         now: i64,
     ) -> Result<i64, ProjectError> {
         let found = self
-            .project_for(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
             .await?;
         let row = self.draft_of(found.id, draft).await?;
         let questionnaire = Questionnaire::from_json(&row.definition).map_err(|_| ProjectError::CorruptDraft)?;
@@ -310,7 +280,7 @@ impl ProjectService {
         now: i64,
     ) -> Result<Outcome, ProjectError> {
         let found = self
-            .project_for(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
             .await?;
         let role = who
             .projects
@@ -361,13 +331,7 @@ impl ProjectService {
         .await?;
         let mut all = rule_votes(&votes);
         all.extend(rule_votes(std::slice::from_ref(&vote)));
-        let author_role = project_member::Entity::find()
-            .filter(project_member::Column::ProjectId.eq(found.id))
-            .filter(project_member::Column::PersonId.eq(row.author_id))
-            .one(&txn)
-            .await?
-            .and_then(|m| ProjectRole::from_key(&m.role))
-            .unwrap_or(ProjectRole::Observer);
+        let author_role = author_role(&txn, found.id, row.author_id).await?;
         let mut outcome = decision::outcome((row.author_id, author_role), &all);
         let mut decided_reason = (!approve).then(|| reason.to_string());
         if outcome == Outcome::Accepted {
@@ -430,7 +394,7 @@ impl ProjectService {
         now: i64,
     ) -> Result<(), ProjectError> {
         let found = self
-            .project_for(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
             .await?;
         let body = check_text(body, MAX_REASON).ok_or(ProjectError::InvalidComment)?;
         let belongs = match suggestion::Entity::find_by_id(suggestion_id).one(&self.db).await? {
@@ -455,6 +419,17 @@ impl ProjectService {
         self.audit(who, "suggestion.commented", &found, format!("suggestion:{suggestion_id}")).await?;
         Ok(())
     }
+}
+
+/// The author's role in the project, for the rule; a member who left no longer counts.
+async fn author_role(db: &impl ConnectionTrait, project_id: i32, author: i32) -> Result<ProjectRole, sea_orm::DbErr> {
+    Ok(project_member::Entity::find()
+        .filter(project_member::Column::ProjectId.eq(project_id))
+        .filter(project_member::Column::PersonId.eq(author))
+        .one(db)
+        .await?
+        .and_then(|m| ProjectRole::from_key(&m.role))
+        .unwrap_or(ProjectRole::Observer))
 }
 
 fn rule_votes(votes: &[suggestion_vote::Model]) -> Vec<Vote> {

@@ -14,6 +14,12 @@ pub fn random_secret() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A public identifier for addresses (campaigns, projects, drafts): 16 random
+/// characters in lower case, not guessable, easy to type.
+pub fn public_id() -> String {
+    random_secret().chars().filter(char::is_ascii_alphanumeric).take(16).collect::<String>().to_lowercase()
+}
+
 /// The hash stored in place of a secret.
 pub fn hash_secret(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))

@@ -125,7 +125,7 @@ fn person_row(view: PersonView) -> PersonRow {
             .collect(),
         status: view.status.key().to_string(),
         // To the minute: the seconds say nothing more to an admin.
-        last_sign_in: view.last_sign_in.map(|at| iso_datetime(at).chars().take(16).collect()),
+        last_sign_in: view.last_sign_in.map(crate::clock::iso_minute),
     }
 }
 
