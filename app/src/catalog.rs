@@ -50,6 +50,56 @@ impl CatalogEntry {
     }
 }
 
+/// Who co-designed a version published from a project: how many members of each role
+/// (observers excluded), and the names of those who agreed to be named.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credits {
+    /// The project's title.
+    pub project: String,
+    /// Patient-partners.
+    pub patient_partners: usize,
+    /// Health professionals.
+    pub professionals: usize,
+    /// Quality-team members.
+    pub quality_team: usize,
+    /// (name, project role key) of members who agreed to be named.
+    pub named: Vec<(String, String)>,
+}
+
+/// One accepted suggestion in a version's changelog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangelogEntry {
+    /// What it changed, in order.
+    pub changes: Vec<survey_defs::Change>,
+    /// Why, in its author's words.
+    pub rationale: String,
+    /// Project role key of its author.
+    pub proposed_by: String,
+    /// Project role keys of those who approved it.
+    pub approved_by: Vec<String>,
+    /// When it was decided (UTC, `YYYY-MM-DD HH:MM`).
+    pub decided_at: String,
+}
+
+/// A published version in a questionnaire's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionHistory {
+    /// `MAJOR.MINOR.PATCH`.
+    pub version: String,
+    /// When (UTC, `YYYY-MM-DD HH:MM`).
+    pub published_at: String,
+    /// Content hash.
+    pub content_hash: String,
+    /// Who co-designed it, when published from a project.
+    pub credits: Option<Credits>,
+    /// Why it was published, in the words of who proposed it.
+    pub notes: String,
+    /// The accepted suggestions since the version it follows.
+    pub changelog: Vec<ChangelogEntry>,
+    /// The version it follows (`slug version`) and what changed since.
+    pub previous: Option<(String, survey_defs::QuestionnaireDiff)>,
+}
+
 /// Domain services the server functions call. Implemented by `server`, provided via
 /// Leptos context as `Arc<dyn QuestionnaireCatalog>`.
 #[cfg(feature = "ssr")]
@@ -72,6 +122,8 @@ pub mod service {
         async fn list(&self) -> Result<Vec<CatalogEntry>, ServiceError>;
         /// A published version; the newest when `version` is `None`.
         async fn published(&self, id: &str, version: Option<&str>) -> Result<Option<Questionnaire>, ServiceError>;
+        /// Every published version of a questionnaire, newest first, with credits and changelogs.
+        async fn history(&self, id: &str) -> Result<Vec<super::VersionHistory>, ServiceError>;
     }
 }
 
@@ -85,6 +137,12 @@ fn catalog() -> Result<std::sync::Arc<dyn service::QuestionnaireCatalog>, Server
 #[server(prefix = "/_sfn", endpoint = "library")]
 pub async fn list_library() -> Result<Vec<CatalogEntry>, ServerFnError> {
     catalog()?.list().await.map_err(|e| ServerFnError::new(e.to_string()))
+}
+
+/// A questionnaire's published versions, newest first.
+#[server(prefix = "/_sfn", endpoint = "questionnaire_history")]
+pub async fn get_history(id: String) -> Result<Vec<VersionHistory>, ServerFnError> {
+    catalog()?.history(&id).await.map_err(|e| ServerFnError::new(e.to_string()))
 }
 
 /// One published questionnaire version (`None` if there is no such version).

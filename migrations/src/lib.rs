@@ -27,6 +27,7 @@ mod m20261123_000005_sign_in_failures;
 mod m20261123_000006_mail;
 mod m20261123_000007_projects;
 mod m20261124_000008_suggestions;
+mod m20261124_000009_co_design;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_mail::Migration),
             Box::new(m20261123_000007_projects::Migration),
             Box::new(m20261124_000008_suggestions::Migration),
+            Box::new(m20261124_000009_co_design::Migration),
         ]
     }
 }

@@ -2,8 +2,8 @@
 //! Used by the JSON API and, through Leptos context, by the pages' server functions.
 
 use crate::entities::{questionnaire, questionnaire_version};
-use app::catalog::CatalogEntry;
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
+use app::catalog::{CatalogEntry, ChangelogEntry, VersionHistory};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use std::collections::BTreeMap;
 use survey_defs::Questionnaire;
@@ -33,7 +33,7 @@ pub struct DbCatalog {
 }
 
 /// `MAJOR.MINOR.PATCH` as numbers, for ordering versions; unparsable parts sort first.
-fn semver_key(version: &str) -> Vec<u64> {
+pub fn semver_key(version: &str) -> Vec<u64> {
     version.split('.').map(|part| part.parse().unwrap_or(0)).collect()
 }
 
@@ -109,6 +109,63 @@ impl QuestionnaireCatalog for DbCatalog {
     async fn published(&self, id: &str, version: Option<&str>) -> Result<Option<Questionnaire>, ServiceError> {
         self.find_published(id, version).await.map_err(unavailable)
     }
+
+    async fn history(&self, id: &str) -> Result<Vec<VersionHistory>, ServiceError> {
+        self.versions_of(id).await.map_err(unavailable)
+    }
+}
+
+impl DbCatalog {
+    /// Every published version of `slug`, newest first, with what the project that
+    /// co-designed it recorded (credits, changelog, notes) and the diff with the version
+    /// it follows.
+    pub async fn versions_of(&self, slug: &str) -> Result<Vec<VersionHistory>, CatalogError> {
+        let Some(parent) =
+            questionnaire::Entity::find().filter(questionnaire::Column::Slug.eq(slug)).one(&self.db).await?
+        else {
+            return Ok(Vec::new());
+        };
+        let mut rows = questionnaire_version::Entity::find()
+            .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
+            .filter(questionnaire_version::Column::Status.eq(questionnaire_version::PUBLISHED))
+            .all(&self.db)
+            .await?;
+        rows.sort_by_key(|row| std::cmp::Reverse(semver_key(&row.version)));
+        let mut out = Vec::new();
+        for row in &rows {
+            let current = Self::parse(slug, row)?;
+            let mut previous = None;
+            if let Some(id) = row.previous_version_id
+                && let Some(before) = questionnaire_version::Entity::find_by_id(id).one(&self.db).await?
+                && let Ok(old) = Questionnaire::from_json(&before.definition)
+            {
+                previous = Some((format!("{} {}", old.id, old.version), survey_defs::diff(&old, &current)));
+            }
+            let record: Option<PublicationRecord> =
+                row.changelog.as_deref().and_then(|json| serde_json::from_str(json).ok());
+            let (notes, changelog) = record.map(|r| (r.notes, r.entries)).unwrap_or_default();
+            out.push(VersionHistory {
+                version: row.version.clone(),
+                published_at: crate::clock::iso_minute(row.published_at.unwrap_or(row.created_at)),
+                content_hash: row.content_hash.clone(),
+                credits: row.credits.as_deref().and_then(|json| serde_json::from_str(json).ok()),
+                notes,
+                changelog,
+                previous,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// What `questionnaire_version.changelog` holds: the publication's notes and the
+/// accepted suggestions since the version it follows.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct PublicationRecord {
+    /// Why it is published, in the words of who proposed it.
+    pub notes: String,
+    /// The accepted suggestions.
+    pub entries: Vec<ChangelogEntry>,
 }
 
 #[cfg(test)]

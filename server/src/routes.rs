@@ -275,6 +275,36 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/questions",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose_new_item),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/questions/{item}",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose_item_edit),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/scores",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose_scale_edit),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/publication",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose_publication),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/mention",
+            Access::Staff(Need::SeeProject),
+            post(projects::credit_consent),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/suggestions/{suggestion}",
             Access::Staff(Need::ContributeToProject),
             post(projects::vote),

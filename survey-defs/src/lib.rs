@@ -10,6 +10,8 @@
 //!   reports every problem with its JSON path and a stable [`ProblemCode`].
 //! - A response is checked with [`check_response`] (or [`check_partial`] when saving as
 //!   you go); scores come from [`score_all`], built on the single [`score_values`].
+//! - Co-authors change a draft one [`Change`] at a time ([`apply_to_draft`]); [`diff`]
+//!   says what changed between two versions and which answers stay comparable.
 //! - Answers are stored compactly with [`AnswerLayout`] (one `i32` per item).
 //!
 //! This crate must never do I/O: no files, network, clock, randomness, database or
@@ -22,6 +24,7 @@
 
 mod answer;
 mod canonical;
+mod change;
 mod condition;
 mod date;
 mod diff;
@@ -41,6 +44,7 @@ mod screens;
 mod text;
 mod validate;
 
+pub use change::{Change, ChangeError, apply_to_draft, empty_draft};
 pub use condition::{Condition, ConditionValue};
 pub use date::{format_iso_date, parse_iso_date};
 pub use diff::{ItemChange, QuestionnaireDiff, ScaleChange, diff};

@@ -4,6 +4,7 @@
 pub mod audit_log;
 pub mod campaign;
 pub mod consent;
+pub mod draft_comment;
 pub mod external_identity;
 pub mod institution;
 pub mod invitation;

@@ -13,6 +13,9 @@ pub struct Model {
     pub title: String,
     pub created_by: i32,
     pub created_at: i64,
+    /// Jargon the readability check flags in this project, one term per line.
+    #[sea_orm(column_type = "Text")]
+    pub jargon: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

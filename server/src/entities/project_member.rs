@@ -11,6 +11,8 @@ pub struct Model {
     /// `patient_partner`, `professional`, `quality_team`, `observer`.
     pub role: String,
     pub joined_at: i64,
+    /// The member agreed to be named in the credits of what the project publishes.
+    pub named_in_credits: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

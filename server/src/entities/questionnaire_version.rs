@@ -20,6 +20,16 @@ pub struct Model {
     pub definition: String,
     pub created_at: i64,
     pub published_at: Option<i64>,
+    /// The project that co-designed it, if any.
+    pub project_id: Option<i32>,
+    /// The version it follows, if any.
+    pub previous_version_id: Option<i32>,
+    /// JSON: the accepted suggestions since the previous version (`projects::Changelog`).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub changelog: Option<String>,
+    /// JSON: who co-designed it (`projects::Credits`).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub credits: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,11 +13,33 @@ use axum::extract::{Form, Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
+/// A JSON path (`sections[0].items[3]`) fit for a query string.
+fn query_safe(path: &str) -> String {
+    path.chars()
+        .filter_map(|c| match c {
+            '[' => Some("%5B".to_string()),
+            ']' => Some("%5D".to_string()),
+            c if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') => Some(c.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn failure(err: ProjectError, lang: &str, back: &str) -> Response {
+    // A change or publication refused for a problem in the questionnaire names the
+    // problem (its code) and where it is (the item), so the page can say which.
+    let problem = match &err {
+        ProjectError::InvalidChange(survey_defs::ChangeError::Invalid(problems))
+        | ProjectError::DraftIncomplete(problems) => problems.first().map(|p| {
+            let code = serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_string));
+            format!("&probleme={}&ou={}", code.unwrap_or_default(), query_safe(&p.path))
+        }),
+        _ => None,
+    };
     match err {
         ProjectError::Refused(decision) => refused(decision, lang),
         ProjectError::Db(err) => ApiError::Unavailable(err).into_response(),
-        other => see_other(format!("{back}?lang={lang}&erreur={}", other.key())),
+        other => see_other(format!("{back}?lang={lang}&erreur={}{}", other.key(), problem.unwrap_or_default())),
     }
 }
 
@@ -172,7 +194,8 @@ pub async fn start_draft(
         Err(response) => return response,
     };
     let source = field(&fields, "source").unwrap_or_default();
-    match state.projects.start_draft(&signed_in, &project, source, now_millis()).await {
+    let title = field(&fields, "title").unwrap_or_default();
+    match state.projects.start_draft(&signed_in, &project, source, title, now_millis()).await {
         Ok(draft) => see_other(format!("/equipe/projets/{project}/brouillons/{draft}?lang={lang}&fait=draft-started")),
         Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
     }
@@ -271,5 +294,123 @@ pub async fn vote(
             see_other(format!("{page}?lang={lang}&fait=voted#suggestion-{suggestion}"))
         }
         Err(err) => failure(err, lang, &page),
+    }
+}
+
+/// The posted changes for a draft, computed from the draft as it stands, proposed with
+/// the form's `rationale`; back to the draft, at the new suggestion.
+async fn propose_edit(
+    state: AppState,
+    (project, draft): (String, String),
+    headers: HeaderMap,
+    fields: Fields,
+    changes_of: impl FnOnce(&survey_defs::Questionnaire, &Fields) -> Result<Vec<survey_defs::Change>, ProjectError>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let current = match state.projects.draft_questionnaire(&signed_in, &project, &draft).await {
+        Ok(current) => current,
+        Err(err) => return failure(err, lang, &page),
+    };
+    let changes = match changes_of(&current, &fields) {
+        Ok(changes) => changes,
+        Err(err) => return failure(err, lang, &page),
+    };
+    let rationale = field(&fields, "rationale").unwrap_or_default();
+    match state.projects.propose_changes(&signed_in, &project, &draft, changes, rationale, now_millis()).await {
+        Ok(id) => see_other(format!("{page}?lang={lang}&fait=proposed#suggestion-{id}")),
+        Err(err) => failure(err, lang, &page),
+    }
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/questions/{item}`: proposes what the
+/// question editor changed (wording, explanations, options, place, or removal).
+pub async fn propose_item_edit(
+    State(state): State<AppState>,
+    Path((project, draft, item)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    propose_edit(state, (project, draft), headers, fields, |q, f| super::edits::item_edit(q, &item, f)).await
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/questions`: proposes a new question.
+pub async fn propose_new_item(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    propose_edit(state, (project, draft), headers, fields, super::edits::new_item).await
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/scores`: proposes a score as the
+/// form describes it (field `scale`: its id; a new id adds a score).
+pub async fn propose_scale_edit(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    propose_edit(state, (project, draft), headers, fields, |q, f| {
+        let id = field(f, "scale").unwrap_or_default().trim().to_string();
+        super::edits::scale_edit(q, &id, f)
+    })
+    .await
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/publication`: proposes publishing
+/// the draft as `slug` `version`, with `notes`.
+pub async fn propose_publication(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let outcome = state
+        .projects
+        .propose_publication(
+            &signed_in,
+            &project,
+            &draft,
+            field(&fields, "slug").unwrap_or_default(),
+            field(&fields, "version").unwrap_or_default(),
+            field(&fields, "notes").unwrap_or_default(),
+            now_millis(),
+        )
+        .await;
+    match outcome {
+        Ok(id) => see_other(format!("{page}?lang={lang}&fait=publication-proposed#suggestion-{id}")),
+        Err(err) => failure(err, lang, &format!("{page}#publish")),
+    }
+}
+
+/// `POST /equipe/projets/{project}/mention`: the caller agrees (`named=yes`) or no longer
+/// agrees to be named in the credits of what the project publishes.
+pub async fn credit_consent(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let named = field(&fields, "named") == Some("yes");
+    match state.projects.name_in_credits(&signed_in, &project, named, now_millis()).await {
+        Ok(()) => project_page(&project, lang, if named { "fait=named#credits" } else { "fait=unnamed#credits" }),
+        Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
     }
 }

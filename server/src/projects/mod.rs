@@ -9,7 +9,9 @@
 
 pub mod decision;
 pub mod desk;
+pub mod edits;
 pub mod handlers;
+pub mod publishing;
 pub mod suggestions;
 
 use crate::audit::{self, AuditEvent};
@@ -82,6 +84,24 @@ pub enum ProjectError {
     /// A comment must say something, at most 2000 characters.
     #[error("a comment has 1 to 2000 characters")]
     InvalidComment,
+    /// The proposed change refers to something not in the draft, or would leave a mistake.
+    #[error("the change cannot be made: {0}")]
+    InvalidChange(survey_defs::ChangeError),
+    /// A field of a change form cannot be read; the key names which, for the message.
+    #[error("a field cannot be read: {0}")]
+    BadField(&'static str),
+    /// Nothing was changed in the form.
+    #[error("the proposal changes nothing")]
+    NoChange,
+    /// The draft still has problems; the first ones are listed.
+    #[error("the draft is not ready to publish: {}", .0.first().map(ToString::to_string).unwrap_or_default())]
+    DraftIncomplete(Vec<survey_defs::Problem>),
+    /// The identifier is malformed, or belongs to another institution's (or a built-in) questionnaire.
+    #[error("this identifier cannot be used")]
+    SlugTaken,
+    /// The version is not `MAJOR.MINOR.PATCH`, or not above the newest published one.
+    #[error("the version must be MAJOR.MINOR.PATCH and above the newest published one")]
+    InvalidVersion,
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -107,6 +127,12 @@ impl ProjectError {
             ProjectError::InvalidRole => "project-error-role",
             ProjectError::LastLead => "project-error-last-lead",
             ProjectError::NoSuchConflict => "project-error-conflict-settled",
+            ProjectError::InvalidChange(_) => "change-error-invalid",
+            ProjectError::NoChange => "change-error-nothing",
+            ProjectError::BadField(key) => key,
+            ProjectError::DraftIncomplete(_) => "publish-error-incomplete",
+            ProjectError::SlugTaken => "publish-error-slug",
+            ProjectError::InvalidVersion => "publish-error-version",
         }
     }
 }
@@ -137,6 +163,8 @@ pub struct MemberView {
     pub display_name: String,
     /// Their role in the project.
     pub role: ProjectRole,
+    /// They agreed to be named in the credits.
+    pub named_in_credits: bool,
 }
 
 /// One revision of the need statement.
@@ -418,6 +446,7 @@ impl ProjectService {
                 person_id: row.person_id,
                 display_name: person_name(&self.db, row.person_id).await?,
                 role,
+                named_in_credits: row.named_in_credits,
             });
         }
         members.sort_by(|a, b| a.display_name.cmp(&b.display_name));
@@ -559,6 +588,31 @@ impl ProjectService {
         }
         txn.commit().await?;
         self.audit(who, "project.member_added", &found, format!("person:{person_id} as {}", role.key())).await?;
+        Ok(())
+    }
+
+    /// The caller agrees (or no longer agrees) to be named in the credits of versions the
+    /// project publishes from now on. Members only; logged.
+    pub async fn name_in_credits(
+        &self,
+        who: &SignedIn,
+        public_id: &str,
+        named: bool,
+        _now: i64,
+    ) -> Result<(), ProjectError> {
+        let found =
+            self.allowed(who, public_id, |institution, project| Action::SeeProject { institution, project }).await?;
+        let changed = project_member::Entity::update_many()
+            .col_expr(project_member::Column::NamedInCredits, Expr::value(named))
+            .filter(project_member::Column::ProjectId.eq(found.id))
+            .filter(project_member::Column::PersonId.eq(who.person_id))
+            .exec(&self.db)
+            .await?;
+        if changed.rows_affected == 0 {
+            return Err(ProjectError::Refused(Decision::Forbidden));
+        }
+        let detail = if named { "named in credits" } else { "not named in credits" };
+        self.audit(who, "project.credit_consent", &found, detail.to_string()).await?;
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! Drafts and suggestions: a project's working copy of a questionnaire changes only
-//! when a suggestion to reword one of its items is accepted by the decision rule
-//! ([`super::decision`]). Every proposal, vote and decision is in the audit log.
+//! when a suggestion (a list of `survey_defs::Change`, made together) is accepted by the
+//! decision rule ([`super::decision`]); publishing is a suggestion too
+//! ([`super::publishing`]). Every proposal, vote and decision is in the audit log.
 
 use super::decision::{self, Outcome, Vote};
 use super::{ProjectError, ProjectService};
@@ -13,7 +14,7 @@ use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
 use crate::respondents::secrets;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use survey_defs::Questionnaire;
+use survey_defs::{Change, Questionnaire};
 
 /// Longest suggested wording.
 pub const MAX_WORDING: usize = 1000;
@@ -21,7 +22,7 @@ pub const MAX_WORDING: usize = 1000;
 pub const MAX_REASON: usize = 2000;
 
 /// A suggestion as pages show it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SuggestionView {
     /// Row.
     pub row: suggestion::Model,
@@ -37,6 +38,8 @@ pub struct SuggestionView {
     pub can_vote: bool,
     /// Its thread: author, when (ms), text; oldest first.
     pub comments: Vec<(String, i64, String)>,
+    /// What it changes (empty for a publication).
+    pub changes: Vec<Change>,
 }
 
 /// A draft as its page shows it.
@@ -56,13 +59,17 @@ pub struct DraftView {
     pub base: Option<(String, String, survey_defs::QuestionnaireDiff)>,
 }
 
-fn check_text(text: &str, max: usize) -> Option<String> {
+pub(crate) fn check_text(text: &str, max: usize) -> Option<String> {
     let text = text.trim().replace("\r\n", "\n");
     (!text.is_empty() && text.chars().count() <= max).then_some(text)
 }
 
 impl ProjectService {
-    async fn draft_of(&self, project_id: i32, draft: &str) -> Result<questionnaire_draft::Model, ProjectError> {
+    pub(crate) async fn draft_of(
+        &self,
+        project_id: i32,
+        draft: &str,
+    ) -> Result<questionnaire_draft::Model, ProjectError> {
         questionnaire_draft::Entity::find()
             .filter(questionnaire_draft::Column::PublicId.eq(draft))
             .filter(questionnaire_draft::Column::ProjectId.eq(project_id))
@@ -71,35 +78,58 @@ impl ProjectService {
             .ok_or(ProjectError::Refused(Decision::NotFound))
     }
 
-    /// Starts a draft from the newest published version of questionnaire `source`.
+    /// Starts a draft: `source` is `empty` (a blank questionnaire titled `title`), a
+    /// published questionnaire's slug (its newest version: a built-in instrument, or any
+    /// in the library), or `slug@version` (an earlier version, such as one the project
+    /// published before).
     pub async fn start_draft(
         &self,
         who: &SignedIn,
         public_id: &str,
         source: &str,
+        title: &str,
         now: i64,
     ) -> Result<String, ProjectError> {
         let found = self
             .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
             .await?;
-        let parent = questionnaire::Entity::find()
-            .filter(questionnaire::Column::Slug.eq(source))
-            .one(&self.db)
-            .await?
-            .ok_or(ProjectError::UnknownSource)?;
-        let version = questionnaire_version::Entity::find()
-            .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
-            .filter(questionnaire_version::Column::Status.eq(questionnaire_version::PUBLISHED))
-            .order_by_desc(questionnaire_version::Column::Id)
-            .one(&self.db)
-            .await?
-            .ok_or(ProjectError::UnknownSource)?;
+        let (definition, based_on, described) = if source == "empty" {
+            let title = check_text(title, super::MAX_TITLE).ok_or(ProjectError::InvalidTitle)?;
+            let slug = slug_of(&title);
+            let title = survey_defs::LocalizedText::new().with("fr", &title);
+            let draft = survey_defs::empty_draft(&slug, &title, &["en".to_string()]);
+            (draft.to_canonical_json(), None, "empty".to_string())
+        } else {
+            let (slug, version) = match source.split_once('@') {
+                Some((slug, version)) => (slug, Some(version)),
+                None => (source, None),
+            };
+            let parent = questionnaire::Entity::find()
+                .filter(questionnaire::Column::Slug.eq(slug))
+                .one(&self.db)
+                .await?
+                .ok_or(ProjectError::UnknownSource)?;
+            let mut query = questionnaire_version::Entity::find()
+                .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
+                .filter(questionnaire_version::Column::Status.eq(questionnaire_version::PUBLISHED));
+            if let Some(version) = version {
+                query = query.filter(questionnaire_version::Column::Version.eq(version));
+            }
+            let chosen = query
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .max_by_key(|v| crate::catalog::semver_key(&v.version))
+                .ok_or(ProjectError::UnknownSource)?;
+            let described = format!("{slug} {}", chosen.version);
+            (chosen.definition, Some(chosen.id), described)
+        };
         let id = secrets::public_id();
         questionnaire_draft::ActiveModel {
             project_id: Set(found.id),
             public_id: Set(id.clone()),
-            definition: Set(version.definition),
-            based_on_version_id: Set(Some(version.id)),
+            definition: Set(definition),
+            based_on_version_id: Set(based_on),
             revision: Set(0),
             created_by: Set(who.person_id),
             created_at: Set(now),
@@ -108,9 +138,39 @@ impl ProjectService {
         }
         .insert(&self.db)
         .await?;
-        self.audit(who, "project.draft_started", &found, format!("draft:{id} from {source} {}", version.version))
-            .await?;
+        self.audit(who, "project.draft_started", &found, format!("draft:{id} from {described}")).await?;
         Ok(id)
+    }
+
+    /// The draft as it stands, for a member who may change it.
+    pub async fn draft_questionnaire(
+        &self,
+        who: &SignedIn,
+        public_id: &str,
+        draft: &str,
+    ) -> Result<Questionnaire, ProjectError> {
+        let found = self
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .await?;
+        let row = self.draft_of(found.id, draft).await?;
+        Questionnaire::from_draft_json(&row.definition).ok_or(ProjectError::CorruptDraft)
+    }
+
+    /// Versions the project published (slug, version, French title), newest first: a
+    /// draft may start again from any of them.
+    pub async fn own_versions(&self, project_id: i32) -> Result<Vec<(String, String, String)>, sea_orm::DbErr> {
+        let rows = questionnaire_version::Entity::find()
+            .filter(questionnaire_version::Column::ProjectId.eq(project_id))
+            .order_by_desc(questionnaire_version::Column::Id)
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|v| {
+                let q = Questionnaire::from_json(&v.definition).ok()?;
+                Some((q.id.clone(), v.version, q.title.get("fr").to_string()))
+            })
+            .collect())
     }
 
     /// The drafts of a project (public id, title in French, revision).
@@ -123,8 +183,9 @@ impl ProjectService {
         Ok(rows
             .into_iter()
             .map(|d| {
-                let title =
-                    Questionnaire::from_json(&d.definition).map(|q| q.title.get("fr").to_string()).unwrap_or_default();
+                let title = Questionnaire::from_draft_json(&d.definition)
+                    .map(|q| q.title.get("fr").to_string())
+                    .unwrap_or_default();
                 (d.public_id, title, d.revision)
             })
             .collect())
@@ -135,7 +196,7 @@ impl ProjectService {
         let found =
             self.allowed(who, public_id, |institution, project| Action::SeeProject { institution, project }).await?;
         let row = self.draft_of(found.id, draft).await?;
-        let questionnaire = Questionnaire::from_json(&row.definition).map_err(|_| ProjectError::CorruptDraft)?;
+        let questionnaire = Questionnaire::from_draft_json(&row.definition).ok_or(ProjectError::CorruptDraft)?;
         let can_contribute =
             decide(&who.caller(), Action::ContributeToProject { institution: found.institution_id, project: found.id })
                 .allowed();
@@ -211,6 +272,7 @@ impl ProjectService {
             let name = person::Entity::find_by_id(c.author_id).one(&self.db).await?.map(|p| p.display_name);
             comments.push((name.unwrap_or_default(), c.created_at, c.body));
         }
+        let changes = changes_of(&row);
         Ok(SuggestionView {
             row,
             author: author.unwrap_or_default(),
@@ -219,6 +281,7 @@ impl ProjectService {
             outcome,
             can_vote,
             comments,
+            changes,
         })
     }
 
@@ -235,36 +298,71 @@ impl ProjectService {
         rationale: &str,
         now: i64,
     ) -> Result<i64, ProjectError> {
+        let text = check_text(new_text, MAX_WORDING).ok_or(ProjectError::InvalidWording)?;
+        let change = Change::Reword { item: item_id.to_string(), language: language.to_string(), text };
+        self.propose_changes(who, public_id, draft, vec![change], rationale, now).await
+    }
+
+    /// Proposes changes to a draft, made together if accepted, with why. They are tried
+    /// on the draft as it stands, so a proposal that could never apply is refused now.
+    pub async fn propose_changes(
+        &self,
+        who: &SignedIn,
+        public_id: &str,
+        draft: &str,
+        changes: Vec<Change>,
+        rationale: &str,
+        now: i64,
+    ) -> Result<i64, ProjectError> {
         let found = self
             .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
             .await?;
         let row = self.draft_of(found.id, draft).await?;
-        let questionnaire = Questionnaire::from_json(&row.definition).map_err(|_| ProjectError::CorruptDraft)?;
-        if questionnaire.item(item_id).is_none() {
-            return Err(ProjectError::UnknownItem);
+        let questionnaire = Questionnaire::from_draft_json(&row.definition).ok_or(ProjectError::CorruptDraft)?;
+        if changes.is_empty() {
+            return Err(ProjectError::NoChange);
         }
-        if !questionnaire.languages.iter().any(|l| l == language) {
-            return Err(ProjectError::UnknownLanguage);
-        }
-        let new_text = check_text(new_text, MAX_WORDING).ok_or(ProjectError::InvalidWording)?;
         let rationale = check_text(rationale, MAX_REASON).ok_or(ProjectError::MissingReason)?;
+        let next = survey_defs::apply_to_draft(&questionnaire, &changes).map_err(|e| match e {
+            survey_defs::ChangeError::UnknownItem(_) => ProjectError::UnknownItem,
+            survey_defs::ChangeError::UnknownLanguage(_) => ProjectError::UnknownLanguage,
+            other => ProjectError::InvalidChange(other),
+        })?;
+        if next == questionnaire {
+            return Err(ProjectError::NoChange);
+        }
+        let (item_id, language, new_text) = match changes.first() {
+            Some(Change::Reword { item, language, text }) => (item.clone(), language.clone(), text.clone()),
+            Some(other) => {
+                (other.item().or(other.scale()).unwrap_or_default().to_string(), String::new(), String::new())
+            }
+            None => (String::new(), String::new(), String::new()),
+        };
         let inserted = suggestion::ActiveModel {
             draft_id: Set(row.id),
             author_id: Set(who.person_id),
-            item_id: Set(item_id.to_string()),
-            language: Set(language.to_string()),
+            item_id: Set(item_id.clone()),
+            language: Set(language),
             new_text: Set(new_text),
             rationale: Set(rationale),
             status: Set(suggestion::OPEN.to_string()),
             created_at: Set(now),
             decided_at: Set(None),
             decision_reason: Set(None),
+            kind: Set(suggestion::CHANGE.to_string()),
+            changes: Set(Some(serde_json::to_string(&changes).unwrap_or_default())),
             ..Default::default()
         }
         .insert(&self.db)
         .await?;
-        self.audit(who, "suggestion.proposed", &found, format!("suggestion:{} on {item_id} ({language})", inserted.id))
-            .await?;
+        let kinds: Vec<&str> = changes.iter().map(Change::kind).collect();
+        self.audit(
+            who,
+            "suggestion.proposed",
+            &found,
+            format!("suggestion:{} {} on {item_id}", inserted.id, kinds.join("+")),
+        )
+        .await?;
         Ok(inserted.id)
     }
 
@@ -334,8 +432,13 @@ impl ProjectService {
         let author_role = author_role(&txn, found.id, row.author_id).await?;
         let mut outcome = decision::outcome((row.author_id, author_role), &all);
         let mut decided_reason = (!approve).then(|| reason.to_string());
-        if outcome == Outcome::Accepted {
-            match reword(&draft.definition, &row) {
+        if outcome == Outcome::Accepted && row.kind == suggestion::PUBLISH {
+            if let Err(why) = self.publish(&txn, &found, &draft, &row, now).await? {
+                outcome = Outcome::Rejected;
+                decided_reason = Some(why);
+            }
+        } else if outcome == Outcome::Accepted {
+            match apply_suggestion(&draft.definition, &row) {
                 Ok(definition) => {
                     questionnaire_draft::Entity::update_many()
                         .col_expr(questionnaire_draft::Column::Definition, Expr::value(definition))
@@ -365,6 +468,17 @@ impl ProjectService {
         let verdict = if approve { "approve" } else { "reject" };
         self.audit(who, "suggestion.voted", &found, format!("suggestion:{} {verdict}", row.id)).await?;
         match outcome {
+            Outcome::Accepted if row.kind == suggestion::PUBLISH => {
+                let slug = row.publish_slug.clone().unwrap_or_default();
+                let version = row.publish_version.clone().unwrap_or_default();
+                self.audit(
+                    who,
+                    "questionnaire.published",
+                    &found,
+                    format!("suggestion:{} draft:{} as {slug} {version}", row.id, draft.public_id),
+                )
+                .await?
+            }
             Outcome::Accepted => {
                 self.audit(
                     who,
@@ -422,7 +536,11 @@ impl ProjectService {
 }
 
 /// The author's role in the project, for the rule; a member who left no longer counts.
-async fn author_role(db: &impl ConnectionTrait, project_id: i32, author: i32) -> Result<ProjectRole, sea_orm::DbErr> {
+pub(crate) async fn author_role(
+    db: &impl ConnectionTrait,
+    project_id: i32,
+    author: i32,
+) -> Result<ProjectRole, sea_orm::DbErr> {
     Ok(project_member::Entity::find()
         .filter(project_member::Column::ProjectId.eq(project_id))
         .filter(project_member::Column::PersonId.eq(author))
@@ -432,7 +550,7 @@ async fn author_role(db: &impl ConnectionTrait, project_id: i32, author: i32) ->
         .unwrap_or(ProjectRole::Observer))
 }
 
-fn rule_votes(votes: &[suggestion_vote::Model]) -> Vec<Vote> {
+pub(crate) fn rule_votes(votes: &[suggestion_vote::Model]) -> Vec<Vote> {
     votes
         .iter()
         .filter_map(|v| {
@@ -441,20 +559,61 @@ fn rule_votes(votes: &[suggestion_vote::Model]) -> Vec<Vote> {
         .collect()
 }
 
-/// The draft with the suggested wording applied, checked by survey-defs; the reason
-/// otherwise (the item went away, or the result no longer validates).
-fn reword(definition: &str, row: &suggestion::Model) -> Result<String, String> {
-    let mut questionnaire = Questionnaire::from_json(definition).map_err(|e| e.to_string())?;
-    let item = questionnaire
-        .sections
-        .iter_mut()
-        .flat_map(|s| s.items.iter_mut())
-        .find(|i| i.id == row.item_id)
-        .ok_or_else(|| format!("the item {} is no longer in the draft", row.item_id))?;
-    item.text.set(&row.language, &row.new_text);
-    let problems = questionnaire.validate();
-    if let Some(problem) = problems.first() {
-        return Err(format!("the reworded draft is not valid: {problem}"));
+/// What a suggestion changes: its stored list, or the rewording older rows describe.
+pub fn changes_of(row: &suggestion::Model) -> Vec<Change> {
+    match &row.changes {
+        Some(json) => serde_json::from_str(json).unwrap_or_default(),
+        None if row.kind == suggestion::CHANGE => vec![Change::Reword {
+            item: row.item_id.clone(),
+            language: row.language.clone(),
+            text: row.new_text.clone(),
+        }],
+        None => Vec::new(),
     }
-    Ok(questionnaire.to_canonical_json())
+}
+
+/// The draft with the suggestion's changes made, checked by survey-defs; the reason
+/// otherwise (something it changes went away, or the result holds a mistake).
+fn apply_suggestion(definition: &str, row: &suggestion::Model) -> Result<String, String> {
+    let questionnaire = Questionnaire::from_draft_json(definition).ok_or("the stored draft does not parse")?;
+    let changes = changes_of(row);
+    if changes.is_empty() {
+        return Err("the suggestion holds no change".to_string());
+    }
+    survey_defs::apply_to_draft(&questionnaire, &changes).map(|q| q.to_canonical_json()).map_err(|e| e.to_string())
+}
+
+/// A questionnaire identifier from a title: lowercase ASCII letters and digits joined by
+/// dashes, accents dropped (`"Ma sortie d'hôpital"` → `ma-sortie-d-hopital`).
+pub fn slug_of(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.trim_end_matches('-').chars().take(48).collect();
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "questionnaire".to_string() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn titles_become_identifiers() {
+        assert_eq!(super::slug_of("Ma sortie d'hôpital"), "ma-sortie-d-hopital");
+        assert_eq!(super::slug_of("  !!! "), "questionnaire");
+        assert!(super::slug_of(&"é".repeat(200)).len() <= 48);
+    }
 }
