@@ -614,3 +614,140 @@ readability-hard = hard
 readability-long-sentence = Sentence { $sentence } has { $words } words: split it (15 at most).
 readability-long-words = Long words: { $words }.
 readability-jargon = Jargon to avoid: { $terms }.
+
+## Co-design: the question editor, scores, publishing, credits
+project-done-publication-proposed = Your proposal to publish is saved: it waits for the other members' agreement.
+project-done-named = Your name will appear in the credits of the next published versions.
+project-done-unnamed = Your name will no longer appear in the credits of the next versions; you are still counted among the co-designers.
+change-error-invalid = This change would leave a mistake in the questionnaire; nothing was proposed.
+change-error-nothing = You changed nothing: change at least one field before proposing.
+change-error-option-value = An answer's value must be a whole number (or stay empty if the answer does not count in the score).
+change-error-option-order = An answer's order must be a number.
+change-error-options = One of the answers is too long (at most 1,000 characters).
+change-error-bounds = The minimum and maximum must be numbers (whole numbers for a rating scale).
+change-error-type = Choose one of the question types offered.
+change-error-place = Choose where to put the question.
+change-error-bands = Each line of the bands must look like "0-4 = Minime | Minimal".
+change-error-method = Choose how the score is computed.
+change-error-min-answered = Give the minimum number of answers (a whole number).
+publish-error-incomplete = The draft is not ready to publish: complete what is listed.
+publish-error-slug = This identifier cannot be used: lowercase letters, digits and dashes, and not that of another institution's or the library's questionnaire.
+publish-error-version = The version must read MAJOR.MINOR.PATCH (for example 1.1.0) and be newer than the latest published one.
+problem-in-draft = { $code ->
+    [no_items] The questionnaire has no question yet.
+    [empty_section] A section has no question.
+    [missing_translation] A translation is still missing.
+    [unknown_item_reference] A display condition refers to a question that no longer exists.
+    [forward_reference] A display condition refers to a question placed after it.
+    [band_out_of_range] A score band goes beyond what the score can reach.
+    [band_gap] Some possible scores fall in no band.
+    [band_overlap] Score bands overlap or are out of order.
+    [invalid_min_answered] A score's minimum of answers is 0 or above its number of questions.
+    [non_scorable_scale_item] A score counts a question that cannot be scored.
+    [no_options] A choice question does not have enough answers.
+    [duplicate_option_code] Two answers of a question share a code.
+    [empty_text] A text is empty.
+    [invalid_range] A minimum is above its maximum.
+   *[other] The questionnaire would not be valid ({ $code }).
+}
+change-reword = Question { $item }: new wording ({ $language }) "{ $text }"
+change-add-item = New question { $item } ({ $type }): "{ $text }"
+change-remove-item = Remove question { $item }
+change-move-item-after = Move question { $item } after { $after }
+change-move-item-first = Move question { $item } to the start of its section
+change-options = Question { $item }: the answers become { $options }
+change-explain = Question { $item }: "why we ask" becomes "{ $why }"; easy-read version "{ $easy }"
+change-set-scale = Score { $scale }: computed from { $items }; { $bands } bands
+change-remove-scale = Remove score { $scale }
+item-type-single-choice = single choice
+item-type-likert = frequency or agreement scale
+item-type-multiple-choice = multiple choice
+item-type-yes-no = yes or no
+item-type-rating-scale = rating scale
+item-type-number = number
+item-type-date = date
+item-type-short-text = short text
+item-type-long-text = long text
+item-type-display = text to read (no answer)
+place-first = { $section }: at the start
+place-after = { $section }: after { $item }
+editor-open = Propose changing question { $item }
+editor-wording = Wording
+editor-why = Why we ask
+editor-easy = Easy-read version
+editor-options = Answers offered
+editor-option = Answer { $number }
+editor-new-option = New answer
+editor-option-label = Text
+editor-option-value = Value for the score
+editor-option-order = Order
+editor-option-remove = Remove this answer
+editor-place = Place in the questionnaire
+editor-remove = Remove this question from the questionnaire
+editor-submit = Propose these changes
+editor-new-question = Propose a new question
+editor-type = Question type
+editor-options-hint = One answer per line: the value for the score (optional), "=", then the text in each language separated by "|". Example: 0 = Jamais | Never
+editor-min = Minimum (number or rating scale)
+editor-max = Maximum (number or rating scale)
+editor-required = Answer required
+item-thread = Discussion about this question ({ $count })
+item-comment-label = Your message about this question
+scales-title = Scores
+scales-none = This questionnaire computes no score.
+scale-open = Propose changing score { $scale }
+scale-title-label = Score name
+scale-items = Questions counted
+scale-reverse = Questions counted in reverse
+scale-method = Computation
+scale-method-sum = sum
+scale-method-mean = mean
+scale-method-mean-rescaled = mean rescaled to 100
+scale-min-answered = Minimum number of answers to compute the score
+scale-prorate = Complete an incomplete sum (mean of answers × number of questions)
+scale-bands = Interpretation bands
+scale-bands-hint = One band per line: "min-max = name in French | name in English". Example: 0-4 = Minime | Minimal
+scale-remove = Remove this score
+publish-title = Publish a version
+publish-help = Publishing creates a version that will not change any more, with the list of accepted changes. It needs the agreement of at least one patient-partner and one professional.
+publish-unfinished = Before publishing, still to complete:
+publish-slug = Questionnaire identifier
+publish-version = Version number
+publish-notes = Why publish now (shown with the version)
+publish-submit = Propose to publish
+publication-title = Publish as { $slug } { $version }
+suggestion-changes-title = { $count ->
+    [one] One proposed change
+   *[other] { $count } proposed changes, made together
+}
+draft-preview-title = Preview: what respondents will see
+draft-preview-help = The questionnaire as it is now, at phone width. Switch the page language to see it in another language.
+draft-source-empty = An empty questionnaire
+draft-title-label = Title (for an empty questionnaire)
+draft-title-hint = The title also makes the questionnaire's identifier.
+credits-title = Credits
+credits-named = You agreed that your name appears among the co-designers of published versions.
+credits-not-named = Published versions say how many patient-partners and professionals designed them. Your name appears only if you agree.
+credits-name = Show my name
+credits-unname = Stop showing my name
+history-title = Versions and changes
+history-version = Version { $version }, published on { $when }
+history-credit = Co-designed with { $partners ->
+    [one] one patient-partner
+   *[other] { $partners } patient-partners
+} and { $professionals ->
+    [one] one professional
+   *[other] { $professionals } professionals
+} ({ $project }).
+history-names = With: { $names }.
+history-notes = Why this version:
+history-changelog = Changes decided together
+history-change-by = Proposed by: { $by }; approved by: { $approvers }; on { $when }.
+history-rationale = Why: "{ $text }"
+history-diff = Since { $previous }: { $added } question(s) added, { $removed } removed, { $changed } changed; { $comparable } question(s) stay comparable.
+history-first = First published version.
+change-describe = New title, introduction and "who asks and why": "{ $title }"
+editor-describe = Propose changing the title and introduction
+editor-title = Title
+editor-introduction = Introduction
+editor-who = Who asks and why

@@ -615,3 +615,140 @@ readability-hard = difficile
 readability-long-sentence = La phrase { $sentence } a { $words } mots : coupez-la (15 au plus).
 readability-long-words = Mots longs : { $words }.
 readability-jargon = Jargon à éviter : { $terms }.
+
+## Co-design: the question editor, scores, publishing, credits
+project-done-publication-proposed = Votre proposition de publier est enregistrée : elle attend l'accord des autres membres.
+project-done-named = Votre nom apparaîtra dans les remerciements des prochaines versions publiées.
+project-done-unnamed = Votre nom n'apparaîtra plus dans les remerciements des prochaines versions ; vous restez compté parmi les co-concepteurs.
+change-error-invalid = Cette modification laisserait une erreur dans le questionnaire ; rien n'a été proposé.
+change-error-nothing = Vous n'avez rien changé : modifiez au moins un champ avant de proposer.
+change-error-option-value = La valeur d'une réponse doit être un nombre entier (ou rester vide si la réponse ne compte pas dans le score).
+change-error-option-order = L'ordre d'une réponse doit être un nombre.
+change-error-options = Une des réponses est trop longue (1 000 caractères au plus).
+change-error-bounds = Le minimum et le maximum doivent être des nombres (entiers pour une échelle de notes).
+change-error-type = Choisissez un des types de question proposés.
+change-error-place = Choisissez où placer la question.
+change-error-bands = Chaque ligne des tranches doit ressembler à « 0-4 = Minime | Minimal ».
+change-error-method = Choisissez un mode de calcul.
+change-error-min-answered = Indiquez le nombre minimum de réponses (un nombre entier).
+publish-error-incomplete = Le brouillon n'est pas prêt à être publié : complétez ce qui est indiqué.
+publish-error-slug = Cet identifiant ne peut pas servir : lettres minuscules, chiffres et tirets, et pas celui d'un questionnaire d'une autre institution ou de la bibliothèque.
+publish-error-version = La version doit s'écrire MAJEUR.MINEUR.CORRECTIF (par exemple 1.1.0) et être plus récente que la dernière publiée.
+problem-in-draft = { $code ->
+    [no_items] Le questionnaire n'a encore aucune question.
+    [empty_section] Une partie n'a aucune question.
+    [missing_translation] Une traduction manque encore.
+    [unknown_item_reference] Une condition d'affichage renvoie à une question qui n'existe plus.
+    [forward_reference] Une condition d'affichage renvoie à une question placée après elle.
+    [band_out_of_range] Une tranche de score dépasse ce que le score peut atteindre.
+    [band_gap] Des scores possibles ne tombent dans aucune tranche.
+    [band_overlap] Des tranches de score se chevauchent ou sont dans le désordre.
+    [invalid_min_answered] Le minimum de réponses d'un score est 0 ou dépasse son nombre de questions.
+    [non_scorable_scale_item] Un score compte une question qui ne peut pas être notée.
+    [no_options] Une question à choix n'a pas assez de réponses.
+    [duplicate_option_code] Deux réponses d'une question ont le même code.
+    [empty_text] Un texte est vide.
+    [invalid_range] Un minimum est plus grand que son maximum.
+   *[other] Le questionnaire ne serait pas valide ({ $code }).
+}
+change-reword = Question { $item } : nouvelle formulation ({ $language }) « { $text } »
+change-add-item = Nouvelle question { $item } ({ $type }) : « { $text } »
+change-remove-item = Retirer la question { $item }
+change-move-item-after = Déplacer la question { $item } après { $after }
+change-move-item-first = Déplacer la question { $item } en tête de sa partie
+change-options = Question { $item } : les réponses deviennent { $options }
+change-explain = Question { $item } : « pourquoi nous demandons » devient « { $why } » ; version facile à lire « { $easy } »
+change-set-scale = Score { $scale } : calculé sur { $items } ; { $bands } tranches
+change-remove-scale = Retirer le score { $scale }
+item-type-single-choice = choix unique
+item-type-likert = échelle de fréquence ou d'accord
+item-type-multiple-choice = choix multiples
+item-type-yes-no = oui ou non
+item-type-rating-scale = échelle de notes
+item-type-number = nombre
+item-type-date = date
+item-type-short-text = texte court
+item-type-long-text = texte long
+item-type-display = texte à lire (sans réponse)
+place-first = { $section } : au début
+place-after = { $section } : après { $item }
+editor-open = Proposer de modifier la question { $item }
+editor-wording = Formulation
+editor-why = Pourquoi nous demandons
+editor-easy = Version facile à lire
+editor-options = Réponses proposées
+editor-option = Réponse { $number }
+editor-new-option = Nouvelle réponse
+editor-option-label = Texte
+editor-option-value = Valeur pour le score
+editor-option-order = Ordre
+editor-option-remove = Retirer cette réponse
+editor-place = Place dans le questionnaire
+editor-remove = Retirer cette question du questionnaire
+editor-submit = Proposer ces changements
+editor-new-question = Proposer une nouvelle question
+editor-type = Type de question
+editor-options-hint = Une réponse par ligne : la valeur pour le score (facultative), « = », puis le texte dans chaque langue séparé par « | ». Exemple : 0 = Jamais | Never
+editor-min = Minimum (nombre ou échelle de notes)
+editor-max = Maximum (nombre ou échelle de notes)
+editor-required = Réponse obligatoire
+item-thread = Discussion sur cette question ({ $count })
+item-comment-label = Votre message sur cette question
+scales-title = Scores
+scales-none = Ce questionnaire ne calcule aucun score.
+scale-open = Proposer de modifier le score { $scale }
+scale-title-label = Nom du score
+scale-items = Questions comptées
+scale-reverse = Questions comptées à l'envers
+scale-method = Calcul
+scale-method-sum = somme
+scale-method-mean = moyenne
+scale-method-mean-rescaled = moyenne ramenée sur 100
+scale-min-answered = Nombre minimum de réponses pour calculer le score
+scale-prorate = Compléter une somme incomplète (moyenne des réponses × nombre de questions)
+scale-bands = Tranches d'interprétation
+scale-bands-hint = Une tranche par ligne : « min-max = nom en français | nom en anglais ». Exemple : 0-4 = Minime | Minimal
+scale-remove = Retirer ce score
+publish-title = Publier une version
+publish-help = Publier crée une version qui ne changera plus, avec la liste des changements acceptés. Il faut l'accord d'au moins un patient partenaire et d'un professionnel.
+publish-unfinished = Avant de publier, il reste à compléter :
+publish-slug = Identifiant du questionnaire
+publish-version = Numéro de version
+publish-notes = Pourquoi publier maintenant (affiché avec la version)
+publish-submit = Proposer de publier
+publication-title = Publier comme { $slug } { $version }
+suggestion-changes-title = { $count ->
+    [one] Un changement proposé
+   *[other] { $count } changements proposés, faits ensemble
+}
+draft-preview-title = Aperçu : ce que verront les personnes qui répondent
+draft-preview-help = Le questionnaire tel qu'il est maintenant, à la largeur d'un téléphone. Changez la langue de la page pour le voir dans une autre langue.
+draft-source-empty = Un questionnaire vide
+draft-title-label = Titre (pour un questionnaire vide)
+draft-title-hint = Le titre sert aussi à former l'identifiant du questionnaire.
+credits-title = Remerciements
+credits-named = Vous avez accepté que votre nom figure parmi les co-concepteurs des versions publiées.
+credits-not-named = Les versions publiées indiquent combien de patients partenaires et de professionnels les ont conçues. Votre nom n'y figure que si vous l'acceptez.
+credits-name = Faire figurer mon nom
+credits-unname = Ne plus faire figurer mon nom
+history-title = Versions et changements
+history-version = Version { $version }, publiée le { $when }
+history-credit = Conçu avec { $partners ->
+    [one] un patient partenaire
+   *[other] { $partners } patients partenaires
+} et { $professionals ->
+    [one] un professionnel
+   *[other] { $professionals } professionnels
+} ({ $project }).
+history-names = Avec : { $names }.
+history-notes = Pourquoi cette version :
+history-changelog = Changements décidés ensemble
+history-change-by = Proposé par : { $by } ; approuvé par : { $approvers } ; le { $when }.
+history-rationale = Pourquoi : « { $text } »
+history-diff = Depuis { $previous } : { $added } question(s) ajoutée(s), { $removed } retirée(s), { $changed } modifiée(s) ; { $comparable } question(s) restent comparables.
+history-first = Première version publiée.
+change-describe = Nouveau titre, introduction et « qui demande et pourquoi » : « { $title } »
+editor-describe = Proposer de modifier le titre et la présentation
+editor-title = Titre
+editor-introduction = Introduction
+editor-who = Qui demande et pourquoi

@@ -48,6 +48,8 @@ pub struct ProjectMember {
     pub display_name: String,
     /// Role key in the project.
     pub role: String,
+    /// They agreed to be named in the credits.
+    pub named_in_credits: bool,
 }
 
 /// One revision of the need statement.
@@ -92,8 +94,10 @@ pub struct ProjectPage {
     pub candidates: Vec<(i32, String)>,
     /// The project's questionnaire drafts.
     pub drafts: Vec<DraftRow>,
-    /// Published questionnaires a draft may start from (slug, title).
+    /// Published questionnaires a draft may start from (`slug` or `slug@version`, title).
     pub sources: Vec<(String, String)>,
+    /// Whether the viewer, a member, agreed to be named in the credits.
+    pub my_named: Option<bool>,
 }
 
 /// A draft in a list.
@@ -120,9 +124,13 @@ pub struct VoteRow {
     pub reason: String,
 }
 
-/// A suggestion to reword an item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A suggestion: changes to the draft, or publishing it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SuggestionRow {
+    /// What it changes, made together if accepted (empty for a publication).
+    pub changes: Vec<survey_defs::Change>,
+    /// For a publication: the identifier and version asked for.
+    pub publish: Option<(String, String)>,
     /// Id (in form addresses).
     pub id: i64,
     /// The item's number and id, e.g. "3 (phq9_3)".
@@ -151,19 +159,63 @@ pub struct SuggestionRow {
     pub comments: Vec<(String, String, String)>,
 }
 
-/// An item of a draft, as the suggestion form offers it.
+/// An item of a draft, as the editor shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftItem {
     /// Item id.
     pub id: String,
     /// Its number among answerable items (0 for display text).
     pub number: usize,
+    /// Its type (`survey_defs::ItemKind::type_name`).
+    pub kind: String,
     /// Its wording per language (tag, text).
     pub texts: Vec<(String, String)>,
+    /// Why we ask, per language (tag, text; empty when not written).
+    pub why: Vec<(String, String)>,
+    /// Easy-read wording, per language.
+    pub easy: Vec<(String, String)>,
+    /// Its options, for choice and Likert items.
+    pub options: Vec<DraftOption>,
+    /// Where it is: `section` or `section/previous item` (see [`DraftPage::places`]).
+    pub place: String,
+    /// Messages about this question (author, when, text), oldest first.
+    pub comments: Vec<(String, String, String)>,
+}
+
+/// An option of a draft's item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftOption {
+    /// Code stored in answers.
+    pub code: String,
+    /// Label per language (tag, text).
+    pub labels: Vec<(String, String)>,
+    /// Scoring value.
+    pub value: Option<i32>,
+}
+
+/// A score of a draft, as its form shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftScale {
+    /// Scale id.
+    pub id: String,
+    /// Title per language.
+    pub titles: Vec<(String, String)>,
+    /// Scored items.
+    pub items: Vec<String>,
+    /// Reverse-scored items.
+    pub reverse: Vec<String>,
+    /// `sum`, `mean` or `mean_rescaled`.
+    pub method: String,
+    /// Fewest answered items.
+    pub min_answered: u32,
+    /// Prorated sum.
+    pub prorate: bool,
+    /// Bands, one per line: `min-max = label fr | label en`.
+    pub bands: String,
 }
 
 /// `/equipe/projets/{project}/brouillons/{draft}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DraftPage {
     /// Who is signed in.
     pub viewer: Viewer,
@@ -187,6 +239,17 @@ pub struct DraftPage {
     pub suggestions: Vec<SuggestionRow>,
     /// What changed since the published version it started from.
     pub changes: Option<DraftChanges>,
+    /// Places a question can go, in order: (`section` or `section/item`, the section's
+    /// name, the item it would follow or `""` for first).
+    pub places: Vec<(String, String, String)>,
+    /// Its scores.
+    pub scales: Vec<DraftScale>,
+    /// What is left before it can be published: problem code and the item it is about.
+    pub unfinished: Vec<(String, String)>,
+    /// Suggested identifier and version for publishing.
+    pub publish_as: (String, String),
+    /// The draft itself, for the preview of what respondents will see.
+    pub questionnaire: survey_defs::Questionnaire,
 }
 
 /// What changed in a draft since the published version it started from.

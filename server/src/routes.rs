@@ -287,6 +287,18 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/questions/{item}/commentaires",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::comment_on_item),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/description",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose_description),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/brouillons/{draft}/scores",
             Access::Staff(Need::ContributeToProject),
             post(projects::propose_scale_edit),
@@ -300,7 +312,7 @@ fn form_routes() -> RouteTable {
         .add(
             "POST",
             "/equipe/projets/{project}/mention",
-            Access::Staff(Need::SeeProject),
+            Access::Staff(Need::ContributeToProject),
             post(projects::credit_consent),
         )
         .add(
@@ -364,7 +376,7 @@ pub fn page_access(path: &str) -> Access {
 pub fn server_fn_access(path: &str) -> Option<Access> {
     let endpoint = path.strip_prefix("/_sfn/")?;
     Some(match endpoint {
-        "library" | "questionnaire" => Access::Public,
+        "library" | "questionnaire" | "questionnaire_history" => Access::Public,
         "respondent_state" | "return_view" => Access::Respondent,
         "sign_in_options" | "account_invitation" | "sign_in_link" => Access::SignIn,
         "staff_home" => Access::Staff(Need::StaffHome),

@@ -83,6 +83,15 @@ pub enum Change {
         /// The scale id.
         scale: String,
     },
+    /// New title, introduction and "who asks and why" of the questionnaire.
+    Describe {
+        /// Title.
+        title: LocalizedText,
+        /// Shown before the first question.
+        introduction: LocalizedText,
+        /// Who asks, and what the answers are used for.
+        who_asks_and_why: LocalizedText,
+    },
 }
 
 /// Why a change cannot be applied.
@@ -121,7 +130,7 @@ impl Change {
             | Change::ChangeOptions { item, .. }
             | Change::ExplainItem { item, .. } => Some(item),
             Change::AddItem { item, .. } => Some(&item.id),
-            Change::SetScale { .. } | Change::RemoveScale { .. } => None,
+            Change::SetScale { .. } | Change::RemoveScale { .. } | Change::Describe { .. } => None,
         }
     }
 
@@ -145,6 +154,7 @@ impl Change {
             Change::ExplainItem { .. } => "explain_item",
             Change::SetScale { .. } => "set_scale",
             Change::RemoveScale { .. } => "remove_scale",
+            Change::Describe { .. } => "describe",
         }
     }
 
@@ -194,6 +204,11 @@ impl Change {
                 Some(now) => *now = scale.clone(),
                 None => q.scales.push(scale.clone()),
             },
+            Change::Describe { title, introduction, who_asks_and_why } => {
+                q.title.clone_from(title);
+                q.introduction.clone_from(introduction);
+                q.who_asks_and_why.clone_from(who_asks_and_why);
+            }
             Change::RemoveScale { scale } => {
                 let before = q.scales.len();
                 q.scales.retain(|s| &s.id != scale);

@@ -1,4 +1,4 @@
-use crate::catalog::get_questionnaire;
+use crate::catalog::{VersionHistory, get_history, get_questionnaire};
 use crate::i18n::Lang;
 use crate::islands::EasyReadScope;
 use crate::questionnaire_view::{QuestionnaireForm, ScoringSummary, text_in};
@@ -71,6 +71,7 @@ fn QuestionnaireDetails(questionnaire: Questionnaire, easy_read: bool, lang: Lan
             {minutes.map(|m| view! { <p>{m}</p> })}
             {form}
             <ScoringSummary questionnaire=q.clone() lang/>
+            <History id=q.id.clone() lang/>
             <Provenance questionnaire=q lang/>
         </article>
         <p><a href=href("/", lang)>{lang.t("back-to-library")}</a></p>
@@ -118,5 +119,88 @@ fn Provenance(questionnaire: Questionnaire, lang: Lang) -> impl IntoView {
             {q.licence.wording_locked.then(|| view! { <p>{lang.t("provenance-wording-locked")}</p> })}
             <p class="hash">{lang.t("provenance-content-hash")} " " <code>{q.content_hash()}</code></p>
         </section>
+    }
+}
+
+/// Every published version, newest first: who co-designed it, why it was published, the
+/// changes decided together, and what changed since the version before.
+#[component]
+fn History(id: String, lang: Lang) -> impl IntoView {
+    let versions = Resource::new(move || id.clone(), get_history);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let versions = versions.await.unwrap_or_default();
+                (!versions.is_empty()).then(|| view! {
+                    <section class="history" id="history" aria-labelledby="history-heading">
+                        <h2 id="history-heading">{lang.t("history-title")}</h2>
+                        {versions.into_iter().map(|v| version_view(v, lang)).collect_view()}
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+fn role_name(key: &str, lang: Lang) -> String {
+    lang.t(&format!("project-role-{}", key.replace('_', "-")))
+}
+
+fn version_view(v: VersionHistory, lang: Lang) -> impl IntoView + use<> {
+    let credit = v.credits.as_ref().map(|c| {
+        let text = lang.t_args(
+            "history-credit",
+            &[
+                ("partners", c.patient_partners.into()),
+                ("professionals", (c.professionals + c.quality_team).into()),
+                ("project", c.project.clone().into()),
+            ],
+        );
+        let names = (!c.named.is_empty()).then(|| {
+            let names: Vec<String> = c.named.iter().map(|(n, r)| format!("{n} ({})", role_name(r, lang))).collect();
+            lang.t_args("history-names", &[("names", names.join(", ").into())])
+        });
+        view! { <p class="credit">{text} " " {names}</p> }
+    });
+    let diff = match &v.previous {
+        Some((previous, d)) => lang.t_args(
+            "history-diff",
+            &[
+                ("previous", previous.clone().into()),
+                ("added", d.items_added.len().into()),
+                ("removed", d.items_removed.len().into()),
+                ("changed", d.items_changed.len().into()),
+                ("comparable", d.comparable_items.len().into()),
+            ],
+        ),
+        None => lang.t("history-first"),
+    };
+    let changelog = v
+        .changelog
+        .iter()
+        .map(|entry| {
+            let approvers: Vec<String> = entry.approved_by.iter().map(|r| role_name(r, lang)).collect();
+            view! {
+                <li>
+                    <ul>{entry.changes.iter().map(|c| view! { <li>{super::staff::projects::change_text(c, lang)}</li> }).collect_view()}</ul>
+                    <p>{lang.t_args("history-rationale", &[("text", entry.rationale.clone().into())])}</p>
+                    <p class="card-meta">{lang.t_args("history-change-by", &[
+                        ("by", role_name(&entry.proposed_by, lang).into()),
+                        ("approvers", approvers.join(", ").into()),
+                        ("when", entry.decided_at.clone().into()),
+                    ])}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let has_changelog = !v.changelog.is_empty();
+    view! {
+        <article class="card version" id=format!("version-{}", v.version)>
+            <h3>{lang.t_args("history-version", &[("version", v.version.clone().into()), ("when", v.published_at.clone().into())])}</h3>
+            {credit}
+            {(!v.notes.is_empty()).then(|| view! { <p><strong>{lang.t("history-notes")}</strong> " " {v.notes.clone()}</p> })}
+            <p>{diff}</p>
+            {has_changelog.then(|| view! { <h4>{lang.t("history-changelog")}</h4><ol>{changelog}</ol> })}
+        </article>
     }
 }

@@ -7,8 +7,8 @@ use crate::identity::{Action, decide};
 use crate::staff::{StaffDeskService, refusal, viewer};
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
 use app::projects::{
-    DraftChange, DraftChanges, DraftItem, DraftPage, DraftRow, NeedRevision, ProjectMember, ProjectPage, ProjectRow,
-    ProjectsPage, SuggestionRow, VoteRow,
+    DraftChange, DraftChanges, DraftItem, DraftOption, DraftPage, DraftRow, DraftScale, NeedRevision, ProjectMember,
+    ProjectPage, ProjectRow, ProjectsPage, SuggestionRow, VoteRow,
 };
 use app::staff::StaffAnswer;
 use std::sync::Arc;
@@ -81,13 +81,27 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             .into_iter()
             .map(|(public_id, title, revision)| DraftRow { public_id, title, revision })
             .collect();
-        let sources = self
-            .catalog
-            .list()
-            .await?
+        // The project's own earlier versions first (any of them), then the library's newest.
+        let mut sources: Vec<(String, String)> = self
+            .projects
+            .own_versions(view.project.id)
+            .await
+            .map_err(unavailable)?
             .into_iter()
-            .map(|entry| (entry.id.clone(), format!("{} ({})", entry.title.get("fr"), entry.version)))
+            .map(|(slug, version, title)| (format!("{slug}@{version}"), format!("{title} ({slug} {version})")))
             .collect();
+        sources.extend(
+            self.catalog
+                .list()
+                .await?
+                .into_iter()
+                .map(|entry| (entry.id.clone(), format!("{} ({} {})", entry.title.get("fr"), entry.id, entry.version))),
+        );
+        let my_named = view
+            .members
+            .iter()
+            .find(|m| m.person_id == signed_in.person_id && m.role != crate::identity::ProjectRole::Observer)
+            .map(|m| m.named_in_credits);
         Ok(StaffAnswer::Ready(ProjectPage {
             viewer: viewer(&signed_in),
             public_id: view.project.public_id,
@@ -99,7 +113,12 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             members: view
                 .members
                 .into_iter()
-                .map(|m| ProjectMember { id: m.id, display_name: m.display_name, role: m.role.key().to_string() })
+                .map(|m| ProjectMember {
+                    id: m.id,
+                    display_name: m.display_name,
+                    role: m.role.key().to_string(),
+                    named_in_credits: m.named_in_credits,
+                })
                 .collect(),
             need: view.need.map(revision),
             history: view.history.into_iter().map(revision).collect(),
@@ -107,6 +126,7 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             candidates: view.candidates,
             drafts,
             sources,
+            my_named,
         }))
     }
 
@@ -130,13 +150,35 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                 } else {
                     0
                 };
+                let per_language = |text: Option<&survey_defs::LocalizedText>| -> Vec<(String, String)> {
+                    q.languages
+                        .iter()
+                        .map(|l| (l.clone(), text.and_then(|t| t.get_exact(l)).unwrap_or_default().to_string()))
+                        .collect()
+                };
                 DraftItem {
                     id: item.id.clone(),
                     number: shown,
-                    texts: q
-                        .languages
+                    kind: item.kind.type_name().to_string(),
+                    texts: per_language(Some(&item.text)),
+                    why: per_language(item.why_we_ask.as_ref()),
+                    easy: per_language(item.easy_read.as_ref()),
+                    options: item
+                        .kind
+                        .options()
                         .iter()
-                        .map(|l| (l.clone(), item.text.get_exact(l).unwrap_or_default().to_string()))
+                        .map(|o| DraftOption {
+                            code: o.code.clone(),
+                            labels: per_language(Some(&o.label)),
+                            value: o.value,
+                        })
+                        .collect(),
+                    place: place_of(q, &item.id),
+                    comments: view
+                        .item_comments
+                        .iter()
+                        .filter(|(id, ..)| *id == item.id)
+                        .map(|(_, author, at, body)| (author.clone(), iso_minute(*at), body.clone()))
                         .collect(),
                 }
             })
@@ -165,6 +207,8 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                     }
                 }
                 SuggestionRow {
+                    changes: s.changes.clone(),
+                    publish: s.row.publish_slug.clone().zip(s.row.publish_version.clone()),
                     id: s.row.id,
                     item_label: label(&s.row.item_id),
                     language: s.row.language.clone(),
@@ -213,8 +257,82 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                 comparable: diff.comparable_items.len(),
                 questions: q.answerable_items().count(),
             }),
+            places: places(q),
+            scales: q.scales.iter().map(|s| draft_scale(q, s)).collect(),
+            unfinished: q
+                .validate()
+                .into_iter()
+                .map(|p| {
+                    let code = serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_string));
+                    (code.unwrap_or_default(), item_at(q, &p.path).map(|id| label(&id)).unwrap_or_default())
+                })
+                .collect(),
+            publish_as: view.publish_as.clone(),
+            questionnaire: q.clone(),
             items,
             suggestions,
         }))
+    }
+}
+
+/// Where an item is, as the editor's place field says it.
+fn place_of(q: &survey_defs::Questionnaire, id: &str) -> String {
+    for s in &q.sections {
+        if let Some(at) = s.items.iter().position(|i| i.id == id) {
+            return match at.checked_sub(1) {
+                Some(before) => format!("{}/{}", s.id, s.items[before].id),
+                None => s.id.clone(),
+            };
+        }
+    }
+    String::new()
+}
+
+/// Every place a question can go: first in a section, or after each of its items.
+fn places(q: &survey_defs::Questionnaire) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for (n, s) in q.sections.iter().enumerate() {
+        let name = match s.title.get("fr") {
+            "" => format!("{}", n + 1),
+            title => title.to_string(),
+        };
+        out.push((s.id.clone(), name.clone(), String::new()));
+        for i in &s.items {
+            out.push((format!("{}/{}", s.id, i.id), name.clone(), i.id.clone()));
+        }
+    }
+    out
+}
+
+/// The item a problem's path points into (`sections[0].items[3]…`), if any.
+fn item_at(q: &survey_defs::Questionnaire, path: &str) -> Option<String> {
+    let rest = path.strip_prefix("sections[")?;
+    let (section, rest) = rest.split_once(']')?;
+    let rest = rest.strip_prefix(".items[")?;
+    let (item, _) = rest.split_once(']')?;
+    let section = q.sections.get(section.parse::<usize>().ok()?)?;
+    Some(section.items.get(item.parse::<usize>().ok()?)?.id.clone())
+}
+
+fn draft_scale(q: &survey_defs::Questionnaire, s: &survey_defs::Scale) -> DraftScale {
+    let languages = &q.languages;
+    let bands = s
+        .bands
+        .iter()
+        .map(|b| {
+            let labels: Vec<&str> = languages.iter().map(|l| b.label.get_exact(l).unwrap_or_default()).collect();
+            format!("{}-{} = {}", b.min, b.max, labels.join(" | "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    DraftScale {
+        id: s.id.clone(),
+        titles: languages.iter().map(|l| (l.clone(), s.title.get_exact(l).unwrap_or_default().to_string())).collect(),
+        items: s.items.clone(),
+        reverse: s.reverse_items.clone(),
+        method: serde_json::to_value(s.method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        min_answered: s.min_answered,
+        prorate: s.prorate,
+        bands,
     }
 }

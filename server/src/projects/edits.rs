@@ -267,6 +267,17 @@ pub fn scale_edit(q: &Questionnaire, id: &str, fields: &Fields) -> Result<Vec<Ch
     Ok(vec![Change::SetScale { scale }])
 }
 
+/// The change the description form asks for: title, introduction, who asks and why.
+pub fn describe(q: &Questionnaire, fields: &Fields) -> Result<Vec<Change>, ProjectError> {
+    let title = texts(fields, "title", &q.languages)?.ok_or(ProjectError::InvalidWording)?;
+    let introduction = texts(fields, "introduction", &q.languages)?.unwrap_or_default();
+    let who_asks_and_why = texts(fields, "who", &q.languages)?.unwrap_or_default();
+    if title == q.title && introduction == q.introduction && who_asks_and_why == q.who_asks_and_why {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Change::Describe { title, introduction, who_asks_and_why }])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

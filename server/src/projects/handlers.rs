@@ -391,7 +391,7 @@ pub async fn propose_publication(
         .await;
     match outcome {
         Ok(id) => see_other(format!("{page}?lang={lang}&fait=publication-proposed#suggestion-{id}")),
-        Err(err) => failure(err, lang, &format!("{page}#publish")),
+        Err(err) => failure(err, lang, &page),
     }
 }
 
@@ -413,4 +413,36 @@ pub async fn credit_consent(
         Ok(()) => project_page(&project, lang, if named { "fait=named#credits" } else { "fait=unnamed#credits" }),
         Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
     }
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/questions/{item}/commentaires`: a
+/// message about one question; back to it.
+pub async fn comment_on_item(
+    State(state): State<AppState>,
+    Path((project, draft, item)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let page = format!("/equipe/projets/{project}/brouillons/{draft}");
+    let body = field(&fields, "body").unwrap_or_default();
+    match state.projects.comment_on_item(&signed_in, &project, &draft, &item, body, now_millis()).await {
+        Ok(()) => see_other(format!("{page}?lang={lang}&fait=commented#item-{item}")),
+        Err(err) => failure(err, lang, &page),
+    }
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/description`: proposes a new title,
+/// introduction and "who asks and why".
+pub async fn propose_description(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    propose_edit(state, (project, draft), headers, fields, super::edits::describe).await
 }

@@ -592,7 +592,8 @@ impl ProjectService {
     }
 
     /// The caller agrees (or no longer agrees) to be named in the credits of versions the
-    /// project publishes from now on. Members only; logged.
+    /// project publishes from now on. Members who co-design only (observers are not
+    /// credited); logged.
     pub async fn name_in_credits(
         &self,
         who: &SignedIn,
@@ -600,8 +601,9 @@ impl ProjectService {
         named: bool,
         _now: i64,
     ) -> Result<(), ProjectError> {
-        let found =
-            self.allowed(who, public_id, |institution, project| Action::SeeProject { institution, project }).await?;
+        let found = self
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .await?;
         let changed = project_member::Entity::update_many()
             .col_expr(project_member::Column::NamedInCredits, Expr::value(named))
             .filter(project_member::Column::ProjectId.eq(found.id))

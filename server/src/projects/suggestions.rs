@@ -7,8 +7,8 @@ use super::decision::{self, Outcome, Vote};
 use super::{ProjectError, ProjectService};
 use crate::db::{begin_serialised, locks};
 use crate::entities::{
-    person, project, project_member, questionnaire, questionnaire_draft, questionnaire_version, suggestion,
-    suggestion_comment, suggestion_vote,
+    draft_comment, person, project, project_member, questionnaire, questionnaire_draft, questionnaire_version,
+    suggestion, suggestion_comment, suggestion_vote,
 };
 use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
 use crate::respondents::secrets;
@@ -57,6 +57,11 @@ pub struct DraftView {
     pub suggestions: Vec<SuggestionView>,
     /// The published version it started from (slug and version), and what changed since.
     pub base: Option<(String, String, survey_defs::QuestionnaireDiff)>,
+    /// Messages about its items: item id, author, when (ms), text; oldest first.
+    pub item_comments: Vec<(String, String, i64, String)>,
+    /// The identifier and version to publish it as, unless people choose others: the
+    /// institution's own identifier with the next minor version, or a new identifier.
+    pub publish_as: (String, String),
 }
 
 pub(crate) fn check_text(text: &str, max: usize) -> Option<String> {
@@ -218,7 +223,27 @@ impl ProjectService {
             let changes = survey_defs::diff(&published, &questionnaire);
             base = Some((published.id.clone(), version.version.clone(), changes));
         }
-        Ok(DraftView { project: found, draft: row, questionnaire, can_contribute, suggestions, base })
+        let mut item_comments = Vec::new();
+        for c in draft_comment::Entity::find()
+            .filter(draft_comment::Column::DraftId.eq(row.id))
+            .order_by_asc(draft_comment::Column::Id)
+            .all(&self.db)
+            .await?
+        {
+            let name = person::Entity::find_by_id(c.author_id).one(&self.db).await?.map(|p| p.display_name);
+            item_comments.push((c.item_id, name.unwrap_or_default(), c.created_at, c.body));
+        }
+        let publish_as = self.publish_as(&found, &questionnaire).await?;
+        Ok(DraftView {
+            project: found,
+            draft: row,
+            questionnaire,
+            can_contribute,
+            suggestions,
+            base,
+            item_comments,
+            publish_as,
+        })
     }
 
     async fn votes(&self, suggestion_id: i64) -> Result<Vec<suggestion_vote::Model>, sea_orm::DbErr> {
@@ -298,6 +323,9 @@ impl ProjectService {
         rationale: &str,
         now: i64,
     ) -> Result<i64, ProjectError> {
+        // The policy first: a caller it refuses learns nothing from the form's content.
+        self.allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .await?;
         let text = check_text(new_text, MAX_WORDING).ok_or(ProjectError::InvalidWording)?;
         let change = Change::Reword { item: item_id.to_string(), language: language.to_string(), text };
         self.propose_changes(who, public_id, draft, vec![change], rationale, now).await
@@ -531,6 +559,74 @@ impl ProjectService {
         .insert(&self.db)
         .await?;
         self.audit(who, "suggestion.commented", &found, format!("suggestion:{suggestion_id}")).await?;
+        Ok(())
+    }
+}
+
+impl ProjectService {
+    /// What a draft would be published as by default: under its own identifier with the
+    /// next minor version when that identifier is the institution's; otherwise (a copy of
+    /// a built-in or another institution's questionnaire) a new identifier.
+    async fn publish_as(
+        &self,
+        project: &project::Model,
+        q: &Questionnaire,
+    ) -> Result<(String, String), sea_orm::DbErr> {
+        let existing =
+            questionnaire::Entity::find().filter(questionnaire::Column::Slug.eq(&q.id)).one(&self.db).await?;
+        match existing {
+            None => Ok((q.id.clone(), "1.0.0".to_string())),
+            Some(parent) if parent.institution_id == Some(project.institution_id) => {
+                let newest = questionnaire_version::Entity::find()
+                    .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
+                    .all(&self.db)
+                    .await?
+                    .into_iter()
+                    .map(|v| crate::catalog::semver_key(&v.version))
+                    .max()
+                    .unwrap_or_default();
+                let major = newest.first().copied().unwrap_or(1);
+                let minor = newest.get(1).copied().unwrap_or(0) + 1;
+                Ok((q.id.clone(), format!("{major}.{minor}.0")))
+            }
+            Some(_) => {
+                let mut slug = format!("{}-{}", q.id, slug_of(&project.title));
+                slug.truncate(64);
+                Ok((slug.trim_end_matches('-').to_string(), "1.0.0".to_string()))
+            }
+        }
+    }
+
+    /// Adds a message to the thread of one item of a draft (members who write in the project).
+    pub async fn comment_on_item(
+        &self,
+        who: &SignedIn,
+        public_id: &str,
+        draft: &str,
+        item_id: &str,
+        body: &str,
+        now: i64,
+    ) -> Result<(), ProjectError> {
+        let found = self
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .await?;
+        let row = self.draft_of(found.id, draft).await?;
+        let body = check_text(body, MAX_REASON).ok_or(ProjectError::InvalidComment)?;
+        let questionnaire = Questionnaire::from_draft_json(&row.definition).ok_or(ProjectError::CorruptDraft)?;
+        if questionnaire.item(item_id).is_none() {
+            return Err(ProjectError::UnknownItem);
+        }
+        draft_comment::ActiveModel {
+            draft_id: Set(row.id),
+            item_id: Set(item_id.to_string()),
+            author_id: Set(who.person_id),
+            body: Set(body),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
+        self.audit(who, "draft.item_commented", &found, format!("draft:{draft} item:{item_id}")).await?;
         Ok(())
     }
 }

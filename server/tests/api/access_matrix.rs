@@ -45,6 +45,7 @@ fn concrete(path: &str, target: &Target) -> String {
         ("project", target.project.as_str()),
         ("member", target.project_member.as_str()),
         ("draft", "matrixdraft00001"),
+        ("item", "phq9_1"),
         ("suggestion", target.suggestion.as_str()),
         ("revision", "1"),
         ("campaign", "demo-phq-9"),
@@ -113,7 +114,7 @@ async fn call(app: &TestApp, rule: &RouteRule, who: &Who, target: &Target) -> u1
             "/_sfn/draft_page" => {
                 form = vec![("project", target.project.clone()), ("draft", "matrixdraft00001".into())]
             }
-            "/_sfn/questionnaire" => form = vec![("id", "phq-9".into())],
+            "/_sfn/questionnaire" | "/_sfn/questionnaire_history" => form = vec![("id", "phq-9".into())],
             _ => {}
         }
         app.client.post(url).header("sec-fetch-site", "same-origin").form(&form)

@@ -337,3 +337,196 @@ async fn a_patient_partners_rewording_changes_the_draft_once_a_professional_appr
         assert!(actions.iter().any(|a| a == action), "{action} in {actions:?}");
     }
 }
+
+async fn vote(app: &TestApp, who: &Person, project: &str, draft: &str, suggestion: &str) -> String {
+    let response = app
+        .client
+        .post(app.url(&format!("/equipe/projets/{project}/suggestions/{suggestion}")))
+        .header("cookie", who.cookie.clone())
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("csrf", who.csrf.as_str()), ("lang", "fr"), ("draft", draft), ("verdict", "approve"), ("reason", "")])
+        .send()
+        .await
+        .expect("sent");
+    location(&response)
+}
+
+fn suggestion_of(to: &str) -> String {
+    to.rsplit("#suggestion-").next().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn a_questionnaire_written_from_scratch_is_published_together_with_its_credits_and_changelog() {
+    let app = TestApp::spawn().await;
+    let pro = signed_in(&app, "pro@demo.test", Role::Professional, "demo").await;
+    let partner = signed_in(&app, "lea@demo.test", Role::PatientPartner, "demo").await;
+    let created = post(&app, &pro, "/equipe/projets", &[("institution", "demo"), ("title", "Sortie")]).await;
+    let project =
+        location(&created).trim_start_matches("/equipe/projets/").split('?').next().unwrap_or_default().to_string();
+    let path = format!("/equipe/projets/{project}");
+    post(
+        &app,
+        &pro,
+        &format!("{path}/membres"),
+        &[("person", &person_id(&partner).to_string()), ("role", "patient_partner")],
+    )
+    .await;
+    // Léa agrees to be named; the professional does not say.
+    assert!(
+        location(&post(&app, &partner, &format!("{path}/mention"), &[("named", "yes")]).await).contains("fait=named")
+    );
+
+    // An empty draft: nothing to publish yet, and the page says why.
+    let untitled = post(&app, &partner, &format!("{path}/brouillons"), &[("source", "empty"), ("title", " ")]).await;
+    assert!(location(&untitled).contains("erreur=project-error-title"));
+    let started =
+        post(&app, &partner, &format!("{path}/brouillons"), &[("source", "empty"), ("title", "Ma sortie")]).await;
+    let draft_path = location(&started).split('?').next().unwrap_or_default().to_string();
+    let draft = draft_path.rsplit('/').next().unwrap_or_default().to_string();
+    let (status, html) = page(&app, &pro, &draft_path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("aucune question"), "{html}");
+    let early = post(
+        &app,
+        &partner,
+        &format!("{draft_path}/publication"),
+        &[("slug", "ma-sortie"), ("version", "1.0.0"), ("notes", "Trop tôt")],
+    )
+    .await;
+    let early = location(&early);
+    assert!(early.contains("erreur=publish-error-incomplete&probleme="), "{early}");
+    let described = post(
+        &app,
+        &partner,
+        &format!("{draft_path}/description"),
+        &[
+            ("title-fr", "Ma sortie"),
+            ("title-en", "Leaving hospital"),
+            ("introduction-fr", "Quelques questions sur votre sortie."),
+            ("introduction-en", "A few questions about leaving hospital."),
+            ("who-fr", "Le comité des usagers, pour améliorer les sorties."),
+            ("who-en", "The users' committee, to improve discharges."),
+            ("rationale", "Pour présenter le questionnaire"),
+        ],
+    )
+    .await;
+    let described = suggestion_of(&location(&described));
+    assert!(vote(&app, &pro, &project, &draft, &described).await.contains("fait=accepted"));
+
+    // A new question, written in both languages; bad inputs are named.
+    let question = |kind: &'static str, options: &'static str| {
+        vec![
+            ("type", kind),
+            ("text-fr", "Avez-vous reçu vos papiers de sortie ?"),
+            ("text-en", "Did you get your discharge papers?"),
+            ("options", options),
+            ("place", "s1"),
+            ("required", "on"),
+            ("rationale", "C'est ce qui manque le plus souvent"),
+        ]
+    };
+    let bad = post(&app, &partner, &format!("{draft_path}/questions"), &question("essay", "")).await;
+    assert!(location(&bad).contains("erreur=change-error-type"));
+    let no_options = post(&app, &partner, &format!("{draft_path}/questions"), &question("likert", "")).await;
+    assert!(
+        location(&no_options).contains("erreur=change-error-invalid&probleme=no_options"),
+        "{}",
+        location(&no_options)
+    );
+    let added = post(
+        &app,
+        &partner,
+        &format!("{draft_path}/questions"),
+        &question("likert", "0 = Non | No\n1 = En partie | Partly\n2 = Oui | Yes"),
+    )
+    .await;
+    let added = suggestion_of(&location(&added));
+    assert!(vote(&app, &pro, &project, &draft, &added).await.contains("fait=accepted"));
+    let (_, html) = page(&app, &partner, &draft_path).await;
+    assert!(html.contains("Did you get your discharge papers?") && html.contains("id=\"item-q1\""), "{html}");
+
+    // Publishing: not under someone else's identifier; then decided together.
+    let taken = post(
+        &app,
+        &partner,
+        &format!("{draft_path}/publication"),
+        &[("slug", "phq-9"), ("version", "9.0.0"), ("notes", "x")],
+    )
+    .await;
+    assert!(location(&taken).contains("erreur=publish-error-slug"));
+    let proposed = post(
+        &app,
+        &partner,
+        &format!("{draft_path}/publication"),
+        &[("slug", "ma-sortie"), ("version", "1.0.0"), ("notes", "Prêt pour la campagne de printemps")],
+    )
+    .await;
+    let publication = suggestion_of(&location(&proposed));
+    assert!(
+        app.client.get(app.url("/api/v1/questionnaires/ma-sortie/versions/1.0.0")).send().await.expect("sent").status()
+            == 404
+    );
+    assert!(vote(&app, &pro, &project, &draft, &publication).await.contains("fait=accepted"));
+    let api = app.client.get(app.url("/api/v1/questionnaires/ma-sortie/versions/1.0.0")).send().await.expect("sent");
+    assert_eq!(api.status(), 200);
+    let body = api.text().await.unwrap_or_default();
+    // Léa agreed to be named: her display name is in the definition's provenance.
+    assert!(body.contains(r#""co_authors":[{"name":"Test lea@demo.test","role":"patient_partner"}]"#), "{body}");
+
+    // The public page credits the co-designers and lists what was decided.
+    let public = app.client.get(app.url("/questionnaires/ma-sortie?lang=fr")).send().await.expect("sent");
+    let public = public.text().await.unwrap_or_default();
+    assert!(public.contains("Conçu avec un patient partenaire et un professionnel"), "{public}");
+    assert!(public.contains("Nouvelle question q1"), "{public}");
+    assert!(public.contains("Prêt pour la campagne de printemps"), "{public}");
+
+    // A second version: the options are reworded; the history shows what changed.
+    let (_, html) = page(&app, &partner, &draft_path).await;
+    assert!(html.contains("value=\"1.1.0\""), "the next version is offered");
+    let mut edit: Vec<(&str, &str)> = vec![
+        ("text-fr", "Avez-vous reçu vos papiers de sortie ?"),
+        ("text-en", "Did you get your discharge papers?"),
+        ("option-0-code", "o1"),
+        ("option-0-label-fr", "Non"),
+        ("option-0-label-en", "No"),
+        ("option-0-value", "0"),
+        ("option-1-code", "o2"),
+        ("option-1-label-fr", "En partie"),
+        ("option-1-label-en", "Partly"),
+        ("option-1-value", "1"),
+        ("option-2-code", "o3"),
+        ("option-2-label-fr", "Oui"),
+        ("option-2-label-en", "Yes"),
+        ("option-2-value", "2"),
+        ("place", "s1"),
+    ];
+    let unchanged =
+        post(&app, &partner, &format!("{draft_path}/questions/q1"), &[edit.clone(), vec![("rationale", "r")]].concat())
+            .await;
+    assert!(location(&unchanged).contains("erreur=change-error-nothing"), "{}", location(&unchanged));
+    edit.push(("rationale", "« Non, aucun » est plus clair"));
+    edit[3].1 = "Non, aucun document";
+    let relabelled = post(&app, &partner, &format!("{draft_path}/questions/q1"), &edit).await;
+    let relabelled = suggestion_of(&location(&relabelled));
+    assert!(vote(&app, &pro, &project, &draft, &relabelled).await.contains("fait=accepted"));
+    let second = post(
+        &app,
+        &pro,
+        &format!("{draft_path}/publication"),
+        &[("slug", "ma-sortie"), ("version", "1.1.0"), ("notes", "Réponses plus claires")],
+    )
+    .await;
+    let second = suggestion_of(&location(&second));
+    assert!(vote(&app, &partner, &project, &draft, &second).await.contains("fait=accepted"));
+    let public = app.client.get(app.url("/questionnaires/ma-sortie?lang=fr")).send().await.expect("sent");
+    let public = public.text().await.unwrap_or_default();
+    assert!(public.contains("Version 1.1.0") && public.contains("Depuis ma-sortie 1.0.0"), "{public}");
+    assert!(public.contains("Non, aucun document"), "{public}");
+    let published = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("questionnaire.published"))
+        .all(&app.db)
+        .await
+        .expect("audit");
+    // The seed publishes the built-ins under the same action; these two came from the project.
+    assert_eq!(published.iter().filter(|e| e.subject.starts_with("project:")).count(), 2);
+}

@@ -8,7 +8,7 @@ mod account;
 mod audit;
 mod campaigns;
 mod people;
-mod projects;
+pub(crate) mod projects;
 mod results;
 
 pub use account::{SignInLinkPage, SignInPage, WelcomePage};

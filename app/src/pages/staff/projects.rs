@@ -6,15 +6,19 @@
 use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
 use crate::projects::{
-    DraftPage, NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, SuggestionRow, load_draft, load_project,
-    load_projects,
+    DraftItem, DraftPage, DraftScale, NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, SuggestionRow,
+    load_draft, load_project, load_projects,
 };
+use crate::questionnaire_view::QuestionnaireForm;
 use crate::shell::{PageTitle, href};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// What the last post did (`?fait=`), as shown.
-const DONE: [&str; 15] = [
+const DONE: [&str; 18] = [
+    "publication-proposed",
+    "named",
+    "unnamed",
     "commented",
     "created",
     "need",
@@ -33,7 +37,21 @@ const DONE: [&str; 15] = [
 ];
 
 /// Why the last post was refused (`?erreur=`), as shown.
-const ERRORS: [&str; 16] = [
+const ERRORS: [&str; 30] = [
+    "change-error-invalid",
+    "change-error-nothing",
+    "change-error-option-value",
+    "change-error-option-order",
+    "change-error-options",
+    "change-error-bounds",
+    "change-error-type",
+    "change-error-place",
+    "change-error-bands",
+    "change-error-method",
+    "change-error-min-answered",
+    "publish-error-incomplete",
+    "publish-error-slug",
+    "publish-error-version",
     "suggestion-error-comment",
     "draft-error-source",
     "suggestion-error-item",
@@ -326,12 +344,32 @@ fn ProjectDetail(page: ProjectPage, lang: Lang, done: Option<String>, error: Opt
                             {page.sources.iter().map(|(slug, name)| view! {
                                 <option value=slug.clone()>{name.clone()}</option>
                             }).collect_view()}
+                            <option value="empty">{lang.t("draft-source-empty")}</option>
                         </select>
+                    </div>
+                    <div class="field">
+                        <label for="draft-title">{lang.t("draft-title-label")}</label>
+                        <p class="hint" id="draft-title-hint">{lang.t("draft-title-hint")}</p>
+                        <input id="draft-title" type="text" name="title" maxlength="200" aria-describedby="draft-title-hint"/>
                     </div>
                     <button type="submit">{lang.t("draft-start")}</button>
                 </form>
             })}
         </section>
+        {page.my_named.map(|named| view! {
+            <section id="credits" aria-labelledby="credits-heading">
+                <h2 id="credits-heading">{lang.t("credits-title")}</h2>
+                <p>{if named { lang.t("credits-named") } else { lang.t("credits-not-named") }}</p>
+                <form method="post" action=format!("/equipe/projets/{id}/mention") class="staff-form">
+                    <input type="hidden" name="csrf" value=csrf.clone()/>
+                    <input type="hidden" name="lang" value=lang.tag()/>
+                    <input type="hidden" name="named" value=if named { "no" } else { "yes" }/>
+                    <button type="submit" class="button-secondary">
+                        {if named { lang.t("credits-unname") } else { lang.t("credits-name") }}
+                    </button>
+                </form>
+            </section>
+        })}
         <section id="members" aria-labelledby="members-heading">
             <h2 id="members-heading">{lang.t("project-members-title")}</h2>
             <ul class="card-list">{members}</ul>
@@ -377,6 +415,31 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
         })
         .collect_view();
     let thread_title = lang.t_args("suggestion-thread", &[("count", s.comments.len().into())]);
+    let single_reword = matches!(s.changes.as_slice(), [survey_defs::Change::Reword { .. }]);
+    let heading = match &s.publish {
+        Some((slug, version)) => view! {
+            <h3>{lang.t_args("publication-title", &[("slug", slug.clone().into()), ("version", version.clone().into())])}</h3>
+        }
+        .into_any(),
+        None if single_reword => view! {
+            <h3>{lang.t_args("suggestion-title", &[("item", s.item_label.clone().into()), ("language", s.language.to_uppercase().into())])}</h3>
+        }
+        .into_any(),
+        None => view! { <h3>{lang.t_args("suggestion-changes-title", &[("count", s.changes.len().into())])}</h3> }.into_any(),
+    };
+    let body = if single_reword {
+        view! {
+            <p>{lang.t("suggestion-now")}</p>
+            <blockquote class="need-text">{s.current_text.clone()}</blockquote>
+            <p>{lang.t("suggestion-proposed")}</p>
+            <blockquote class="need-text">{s.new_text.clone()}</blockquote>
+            <p class="hint">{readability_note(&s.new_text, &s.language, lang)}</p>
+        }
+        .into_any()
+    } else {
+        view! { <ul>{s.changes.iter().map(|c| view! { <li>{change_text(c, lang)}</li> }).collect_view()}</ul> }
+            .into_any()
+    };
     let votes = s
         .votes
         .iter()
@@ -388,13 +451,9 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
         .collect_view();
     view! {
         <li class="card" id=format!("suggestion-{}", s.id)>
-            <h3>{lang.t_args("suggestion-title", &[("item", s.item_label.clone().into()), ("language", s.language.to_uppercase().into())])}</h3>
+            {heading}
             <p class="card-meta">{lang.t_args("suggestion-by", &[("name", s.author.clone().into())])} " · " {status}</p>
-            <p>{lang.t("suggestion-now")}</p>
-            <blockquote class="need-text">{s.current_text.clone()}</blockquote>
-            <p>{lang.t("suggestion-proposed")}</p>
-            <blockquote class="need-text">{s.new_text.clone()}</blockquote>
-            <p class="hint">{readability_note(&s.new_text, &s.language, lang)}</p>
+            {body}
             <p><strong>{lang.t("suggestion-why")}</strong> " " {s.rationale.clone()}</p>
             {s.decision_reason.clone().map(|r| view! { <p><strong>{lang.t("suggestion-decision-reason")}</strong> " " {r}</p> })}
             {(!s.votes.is_empty()).then(|| view! { <ul>{votes}</ul> })}
@@ -470,9 +529,408 @@ fn readability_note(text: &str, text_lang: &str, lang: Lang) -> String {
     parts.join(" ")
 }
 
+/// One change of a suggestion or a changelog, in words (item ids as the draft names them).
+pub(crate) fn change_text(change: &survey_defs::Change, lang: Lang) -> String {
+    use survey_defs::Change;
+    let labels = |text: &survey_defs::LocalizedText| text.get(lang.tag()).to_string();
+    match change {
+        Change::Reword { item, language, text } => lang.t_args(
+            "change-reword",
+            &[
+                ("item", item.clone().into()),
+                ("language", language.to_uppercase().into()),
+                ("text", text.clone().into()),
+            ],
+        ),
+        Change::AddItem { item, .. } => lang.t_args(
+            "change-add-item",
+            &[
+                ("item", item.id.clone().into()),
+                ("type", lang.t(&format!("item-type-{}", item.kind.type_name().replace('_', "-"))).into()),
+                ("text", labels(&item.text).into()),
+            ],
+        ),
+        Change::RemoveItem { item } => lang.t_args("change-remove-item", &[("item", item.clone().into())]),
+        Change::MoveItem { item, after, .. } => match after {
+            Some(after) => {
+                lang.t_args("change-move-item-after", &[("item", item.clone().into()), ("after", after.clone().into())])
+            }
+            None => lang.t_args("change-move-item-first", &[("item", item.clone().into())]),
+        },
+        Change::ChangeOptions { item, options } => {
+            let list = options
+                .iter()
+                .map(|o| match o.value {
+                    Some(v) => format!("{} ({v})", labels(&o.label)),
+                    None => labels(&o.label),
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            lang.t_args("change-options", &[("item", item.clone().into()), ("options", list.into())])
+        }
+        Change::ExplainItem { item, why_we_ask, easy_read } => {
+            let why = why_we_ask.as_ref().map(labels).unwrap_or_default();
+            let easy = easy_read.as_ref().map(labels).unwrap_or_default();
+            lang.t_args("change-explain", &[("item", item.clone().into()), ("why", why.into()), ("easy", easy.into())])
+        }
+        Change::SetScale { scale } => lang.t_args(
+            "change-set-scale",
+            &[
+                ("scale", scale.id.clone().into()),
+                ("items", scale.items.join(", ").into()),
+                ("bands", scale.bands.len().into()),
+            ],
+        ),
+        Change::RemoveScale { scale } => lang.t_args("change-remove-scale", &[("scale", scale.clone().into())]),
+        Change::Describe { title, .. } => lang.t_args("change-describe", &[("title", labels(title).into())]),
+    }
+}
+
+/// Fields for a text in each language, side by side: `{name}-{lang}`.
+fn text_fields(
+    prefix: &str,
+    name: &str,
+    label: String,
+    values: &[(String, String)],
+    rows: u32,
+) -> impl IntoView + use<> {
+    values
+        .iter()
+        .map(|(l, v)| {
+            let id = format!("{prefix}-{name}-{l}");
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{label.clone()} " (" {l.to_uppercase()} ")"</label>
+                    <textarea id=id name=format!("{name}-{l}") rows=rows.to_string() maxlength="1000" lang=l.clone()>{v.clone()}</textarea>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+fn place_options(page: &DraftPage, chosen: &str, skip: Option<&str>, lang: Lang) -> impl IntoView + use<> {
+    page.places
+        .iter()
+        .filter(|(value, ..)| skip.is_none_or(|id| !value.ends_with(&format!("/{id}"))))
+        .map(|(value, section, after)| {
+            let label = if after.is_empty() {
+                lang.t_args("place-first", &[("section", section.clone().into())])
+            } else {
+                lang.t_args("place-after", &[("section", section.clone().into()), ("item", after.clone().into())])
+            };
+            view! { <option value=value.clone() selected=value == chosen>{label}</option> }
+        })
+        .collect_view()
+}
+
+fn hidden(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    view! {
+        <input type="hidden" name="csrf" value=page.viewer.csrf_token.clone()/>
+        <input type="hidden" name="lang" value=lang.tag()/>
+    }
+}
+
+fn rationale_field(prefix: &str, lang: Lang) -> impl IntoView + use<> {
+    let id = format!("{prefix}-rationale");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{lang.t("suggestion-rationale-label")}</label>
+            <textarea id=id name="rationale" rows="2" maxlength="2000" required></textarea>
+        </div>
+    }
+}
+
+/// The question editor: every wording side by side, explanations, options, place, or
+/// removal; what was changed becomes one suggestion.
+fn item_editor(item: &DraftItem, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let prefix = format!("e-{}", item.id);
+    let action = format!("/equipe/projets/{}/brouillons/{}/questions/{}", page.project, page.draft, item.id);
+    let options = (!item.options.is_empty()).then(|| {
+        let blank: Vec<(String, String)> = page.languages.iter().map(|l| (l.clone(), String::new())).collect();
+        let rows = item
+            .options
+            .iter()
+            .map(|o| (o.code.clone(), o.labels.clone(), o.value.map(|v| v.to_string()).unwrap_or_default()))
+            .chain((0..2).map(|_| (String::new(), blank.clone(), String::new())))
+            .enumerate()
+            .map(|(n, (code, labels, value))| {
+                let row = format!("{prefix}-o{n}");
+                let legend = if code.is_empty() {
+                    lang.t("editor-new-option")
+                } else {
+                    lang.t_args("editor-option", &[("number", (n + 1).into())])
+                };
+                let is_new = code.is_empty();
+                view! {
+                    <fieldset class="option-row">
+                        <legend>{legend}</legend>
+                        <input type="hidden" name=format!("option-{n}-code") value=code/>
+                        {labels.iter().map(|(l, v)| {
+                            let id = format!("{row}-label-{l}");
+                            view! {
+                                <div class="field">
+                                    <label for=id.clone()>{lang.t("editor-option-label")} " (" {l.to_uppercase()} ")"</label>
+                                    <input id=id type="text" name=format!("option-{n}-label-{l}") value=v.clone() maxlength="1000" lang=l.clone()/>
+                                </div>
+                            }
+                        }).collect_view()}
+                        <div class="field">
+                            <label for=format!("{row}-value")>{lang.t("editor-option-value")}</label>
+                            <input id=format!("{row}-value") type="text" inputmode="numeric" name=format!("option-{n}-value") value=value size="4"/>
+                        </div>
+                        <div class="field">
+                            <label for=format!("{row}-order")>{lang.t("editor-option-order")}</label>
+                            <input id=format!("{row}-order") type="text" inputmode="decimal" name=format!("option-{n}-order") value=(n + 1).to_string() size="4"/>
+                        </div>
+                        {(!is_new).then(|| view! {
+                            <div class="field checkbox">
+                                <input id=format!("{row}-remove") type="checkbox" name=format!("option-{n}-remove")/>
+                                <label for=format!("{row}-remove")>{lang.t("editor-option-remove")}</label>
+                            </div>
+                        })}
+                    </fieldset>
+                }
+            })
+            .collect_view();
+        view! { <h4>{lang.t("editor-options")}</h4>{rows} }
+    });
+    view! {
+        <details class="item-editor">
+            <summary>{lang.t_args("editor-open", &[("item", item.id.clone().into())])}</summary>
+            <form method="post" action=action class="staff-form">
+                {hidden(page, lang)}
+                {text_fields(&prefix, "text", lang.t("editor-wording"), &item.texts, 3)}
+                {text_fields(&prefix, "why", lang.t("editor-why"), &item.why, 2)}
+                {text_fields(&prefix, "easy", lang.t("editor-easy"), &item.easy, 2)}
+                {options}
+                <div class="field">
+                    <label for=format!("{prefix}-place")>{lang.t("editor-place")}</label>
+                    <select id=format!("{prefix}-place") name="place">{place_options(page, &item.place, Some(&item.id), lang)}</select>
+                </div>
+                <div class="field checkbox">
+                    <input id=format!("{prefix}-remove") type="checkbox" name="remove"/>
+                    <label for=format!("{prefix}-remove")>{lang.t("editor-remove")}</label>
+                </div>
+                {rationale_field(&prefix, lang)}
+                <button type="submit">{lang.t("editor-submit")}</button>
+            </form>
+        </details>
+    }
+}
+
+fn item_thread(item: &DraftItem, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let id = format!("e-{}-comment", item.id);
+    let action =
+        format!("/equipe/projets/{}/brouillons/{}/questions/{}/commentaires", page.project, page.draft, item.id);
+    let messages = item
+        .comments
+        .iter()
+        .map(|(author, when, body)| {
+            view! {
+                <li>
+                    <p class="card-meta">{lang.t_args("suggestion-comment-by", &[("name", author.clone().into()), ("when", when.clone().into())])}</p>
+                    <p class="need-text">{body.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="suggestion-thread" open=!item.comments.is_empty()>
+            <summary>{lang.t_args("item-thread", &[("count", item.comments.len().into())])}</summary>
+            <ul>{messages}</ul>
+            {page.can_contribute.then(|| view! {
+                <form method="post" action=action class="staff-form">
+                    {hidden(page, lang)}
+                    <div class="field">
+                        <label for=id.clone()>{lang.t("item-comment-label")}</label>
+                        <textarea id=id name="body" rows="2" maxlength="2000" required></textarea>
+                    </div>
+                    <button type="submit" class="button-secondary">{lang.t("suggestion-comment-submit")}</button>
+                </form>
+            })}
+        </details>
+    }
+}
+
+fn new_item_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let blank: Vec<(String, String)> = page.languages.iter().map(|l| (l.clone(), String::new())).collect();
+    let last = page.places.last().map(|(v, ..)| v.clone()).unwrap_or_default();
+    let types = [
+        "single_choice",
+        "likert",
+        "multiple_choice",
+        "yes_no",
+        "rating_scale",
+        "number",
+        "date",
+        "short_text",
+        "long_text",
+        "display",
+    ];
+    view! {
+        <section id="new-question" aria-labelledby="new-question-heading">
+            <h2 id="new-question-heading">{lang.t("editor-new-question")}</h2>
+            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/questions", page.project, page.draft) class="staff-form">
+                {hidden(page, lang)}
+                <div class="field">
+                    <label for="n-type">{lang.t("editor-type")}</label>
+                    <select id="n-type" name="type">
+                        {types.iter().map(|t| view! { <option value=*t>{lang.t(&format!("item-type-{}", t.replace('_', "-")))}</option> }).collect_view()}
+                    </select>
+                </div>
+                {text_fields("n", "text", lang.t("editor-wording"), &blank, 3)}
+                {text_fields("n", "why", lang.t("editor-why"), &blank, 2)}
+                <div class="field">
+                    <label for="n-options">{lang.t("editor-options")}</label>
+                    <p class="hint" id="n-options-hint">{lang.t("editor-options-hint")}</p>
+                    <textarea id="n-options" name="options" rows="4" aria-describedby="n-options-hint"></textarea>
+                </div>
+                <div class="field">
+                    <label for="n-min">{lang.t("editor-min")}</label>
+                    <input id="n-min" type="text" inputmode="decimal" name="min" size="6"/>
+                </div>
+                <div class="field">
+                    <label for="n-max">{lang.t("editor-max")}</label>
+                    <input id="n-max" type="text" inputmode="decimal" name="max" size="6"/>
+                </div>
+                <div class="field">
+                    <label for="n-place">{lang.t("editor-place")}</label>
+                    <select id="n-place" name="place">{place_options(page, &last, None, lang)}</select>
+                </div>
+                <div class="field checkbox">
+                    <input id="n-required" type="checkbox" name="required"/>
+                    <label for="n-required">{lang.t("editor-required")}</label>
+                </div>
+                {rationale_field("n", lang)}
+                <button type="submit">{lang.t("editor-submit")}</button>
+            </form>
+        </section>
+    }
+}
+
+fn scale_form(scale: &DraftScale, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let prefix = format!("s-{}", scale.id);
+    let scored: Vec<&DraftItem> = page.items.iter().filter(|i| i.number > 0).collect();
+    let checks = |name: &'static str, chosen: &[String]| {
+        scored
+            .iter()
+            .map(|i| {
+                let id = format!("{prefix}-{name}-{}", i.id);
+                view! {
+                    <div class="field checkbox">
+                        <input id=id.clone() type="checkbox" name=name value=i.id.clone() checked=chosen.contains(&i.id)/>
+                        <label for=id>{format!("{}. {}", i.number, i.id)}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let methods = ["sum", "mean", "mean_rescaled"];
+    view! {
+        <details class="item-editor">
+            <summary>{lang.t_args("scale-open", &[("scale", scale.id.clone().into())])}</summary>
+            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/scores", page.project, page.draft) class="staff-form">
+                {hidden(page, lang)}
+                <input type="hidden" name="scale" value=scale.id.clone()/>
+                {text_fields(&prefix, "title", lang.t("scale-title-label"), &scale.titles, 1)}
+                <fieldset><legend>{lang.t("scale-items")}</legend>{checks("items", &scale.items)}</fieldset>
+                <fieldset><legend>{lang.t("scale-reverse")}</legend>{checks("reverse", &scale.reverse)}</fieldset>
+                <div class="field">
+                    <label for=format!("{prefix}-method")>{lang.t("scale-method")}</label>
+                    <select id=format!("{prefix}-method") name="method">
+                        {methods.iter().map(|m| view! { <option value=*m selected=scale.method == *m>{lang.t(&format!("scale-method-{}", m.replace('_', "-")))}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("{prefix}-min")>{lang.t("scale-min-answered")}</label>
+                    <input id=format!("{prefix}-min") type="text" inputmode="numeric" name="min_answered" value=scale.min_answered.to_string() size="4"/>
+                </div>
+                <div class="field checkbox">
+                    <input id=format!("{prefix}-prorate") type="checkbox" name="prorate" checked=scale.prorate/>
+                    <label for=format!("{prefix}-prorate")>{lang.t("scale-prorate")}</label>
+                </div>
+                <div class="field">
+                    <label for=format!("{prefix}-bands")>{lang.t("scale-bands")}</label>
+                    <p class="hint" id=format!("{prefix}-bands-hint")>{lang.t("scale-bands-hint")}</p>
+                    <textarea id=format!("{prefix}-bands") name="bands" rows="5" aria-describedby=format!("{prefix}-bands-hint")>{scale.bands.clone()}</textarea>
+                </div>
+                <div class="field checkbox">
+                    <input id=format!("{prefix}-remove") type="checkbox" name="remove"/>
+                    <label for=format!("{prefix}-remove")>{lang.t("scale-remove")}</label>
+                </div>
+                {rationale_field(&prefix, lang)}
+                <button type="submit">{lang.t("editor-submit")}</button>
+            </form>
+        </details>
+    }
+}
+
+fn describe_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let q = &page.questionnaire;
+    let per_language = |text: &survey_defs::LocalizedText| -> Vec<(String, String)> {
+        q.languages.iter().map(|l| (l.clone(), text.get_exact(l).unwrap_or_default().to_string())).collect()
+    };
+    view! {
+        <details class="item-editor" id="description">
+            <summary>{lang.t("editor-describe")}</summary>
+            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/description", page.project, page.draft) class="staff-form">
+                {hidden(page, lang)}
+                {text_fields("d", "title", lang.t("editor-title"), &per_language(&q.title), 1)}
+                {text_fields("d", "introduction", lang.t("editor-introduction"), &per_language(&q.introduction), 3)}
+                {text_fields("d", "who", lang.t("editor-who"), &per_language(&q.who_asks_and_why), 3)}
+                {rationale_field("d", lang)}
+                <button type="submit">{lang.t("editor-submit")}</button>
+            </form>
+        </details>
+    }
+}
+
+fn publish_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let unfinished = page
+        .unfinished
+        .iter()
+        .map(|(code, item)| {
+            let place = if item.is_empty() { String::new() } else { format!(" ({item})") };
+            view! { <li>{lang.t_args("problem-in-draft", &[("code", code.clone().into())])} {place}</li> }
+        })
+        .collect_view();
+    let ready = page.unfinished.is_empty();
+    view! {
+        <section id="publish" aria-labelledby="publish-heading">
+            <h2 id="publish-heading">{lang.t("publish-title")}</h2>
+            {if ready {
+                view! { <p>{lang.t("publish-help")}</p> }.into_any()
+            } else {
+                view! { <p>{lang.t("publish-unfinished")}</p><ul>{unfinished}</ul> }.into_any()
+            }}
+            {(ready && page.can_contribute).then(|| view! {
+                <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/publication", page.project, page.draft) class="staff-form">
+                    {hidden(page, lang)}
+                    <div class="field">
+                        <label for="p-slug">{lang.t("publish-slug")}</label>
+                        <input id="p-slug" type="text" name="slug" value=page.publish_as.0.clone() pattern="[a-z0-9-]{1,64}" required/>
+                    </div>
+                    <div class="field">
+                        <label for="p-version">{lang.t("publish-version")}</label>
+                        <input id="p-version" type="text" name="version" value=page.publish_as.1.clone() pattern="[0-9]+\\.[0-9]+\\.[0-9]+" required/>
+                    </div>
+                    <div class="field">
+                        <label for="p-notes">{lang.t("publish-notes")}</label>
+                        <textarea id="p-notes" name="notes" rows="3" maxlength="2000" required></textarea>
+                    </div>
+                    <button type="submit">{lang.t("publish-submit")}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
 #[component]
 fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
     let csrf = page.viewer.csrf_token.clone();
+    let problem = use_query_map()
+        .with_untracked(|q| q.get("probleme"))
+        .filter(|c| c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
     let suggestions = page.suggestions.clone().into_iter().map(|s| suggestion_card(s, &page, lang)).collect_view();
     let items = page
         .items
@@ -490,9 +948,18 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
                 })
                 .collect_view();
             let number = if item.number > 0 { format!("{}. ", item.number) } else { String::new() };
-            view! { <li class="card"><h3>{number}<code>{item.id.clone()}</code></h3>{texts}</li> }
+            let editor = page.can_contribute.then(|| item_editor(item, &page, lang));
+            view! {
+                <li class="card" id=format!("item-{}", item.id)>
+                    <h3>{number}<code>{item.id.clone()}</code></h3>
+                    {texts}
+                    {editor}
+                    {item_thread(item, &page, lang)}
+                </li>
+            }
         })
         .collect_view();
+    let scales = page.scales.iter().map(|s| scale_form(s, &page, lang)).collect_view();
     let propose = page.can_contribute.then(|| view! {
         <h2 id="propose">{lang.t("suggestion-new")}</h2>
         <p>{lang.t("suggestion-new-help")}</p>
@@ -526,6 +993,7 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
             <button type="submit">{lang.t("suggestion-submit")}</button>
         </form>
     });
+    let preview = page.questionnaire.clone();
     view! {
         <PageTitle text=title(&page.title, error.is_some(), lang)/>
         <StaffBar viewer=page.viewer.clone() lang/>
@@ -533,6 +1001,8 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
         <h1>{page.title.clone()}</h1>
         <p>{lang.t_args("draft-revision", &[("count", page.revision.into())])} " " {lang.t("draft-rule")}</p>
         {outcome_view(done, error, lang)}
+        {page.can_contribute.then(|| describe_form(&page, lang))}
+        {problem.map(|code| view! { <p class="error-message">{lang.t_args("problem-in-draft", &[("code", code.into())])}</p> })}
         {page.changes.clone().map(|changes| view! {
             <section id="changes" aria-labelledby="changes-heading">
                 <h2 id="changes-heading">{lang.t_args("draft-changes-title", &[("base", changes.base.clone().into())])}</h2>
@@ -568,6 +1038,20 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
         <section id="items" aria-labelledby="items-heading">
             <h2 id="items-heading">{lang.t("draft-items-title")}</h2>
             <ol class="card-list">{items}</ol>
+        </section>
+        {page.can_contribute.then(|| new_item_form(&page, lang))}
+        <section id="scores" aria-labelledby="scores-heading">
+            <h2 id="scores-heading">{lang.t("scales-title")}</h2>
+            {if page.scales.is_empty() { Some(view! { <p>{lang.t("scales-none")}</p> }) } else { None }}
+            {page.can_contribute.then(|| scales)}
+        </section>
+        {publish_form(&page, lang)}
+        <section id="preview" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">{lang.t("draft-preview-title")}</h2>
+            <p class="hint">{lang.t("draft-preview-help")}</p>
+            <div class="phone-preview">
+                <QuestionnaireForm questionnaire=preview lang/>
+            </div>
         </section>
     }
 }
