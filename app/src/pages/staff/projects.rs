@@ -1043,7 +1043,7 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
         <section id="scores" aria-labelledby="scores-heading">
             <h2 id="scores-heading">{lang.t("scales-title")}</h2>
             {if page.scales.is_empty() { Some(view! { <p>{lang.t("scales-none")}</p> }) } else { None }}
-            {page.can_contribute.then(|| scales)}
+            {page.can_contribute.then_some(scales)}
         </section>
         {publish_form(&page, lang)}
         <section id="preview" aria-labelledby="preview-heading">
