@@ -87,10 +87,12 @@ test('a professional and a patient-partner write the need together', { timeout: 
   await lea.getByRole('button', { name: 'Commencer un brouillon' }).click();
   await lea.waitForURL(/fait=draft-started/);
   const draftUrl = lea.url().split('?')[0];
-  await lea.getByLabel('Question à reformuler').selectOption('phq9_1');
-  await lea.getByLabel('Nouvelle formulation').fill('Avez-vous eu peu envie de faire les choses ?');
-  await lea.getByLabel('Pourquoi ce changement ?').fill('« Intérêt » et « plaisir » disent deux choses : une seule question à la fois.');
-  await lea.getByRole('button', { name: 'Proposer' }).click();
+  // The rewording form (each question also has its own editor with the same labels).
+  const reword = lea.locator('form', { has: lea.locator('#text') });
+  await reword.getByLabel('Question à reformuler').selectOption('phq9_1');
+  await reword.getByLabel('Nouvelle formulation').fill('Avez-vous eu peu envie de faire les choses ?');
+  await reword.getByLabel('Pourquoi ce changement ?').fill('« Intérêt » et « plaisir » disent deux choses : une seule question à la fois.');
+  await reword.getByRole('button', { name: 'Proposer', exact: true }).click();
   await lea.waitForURL(/fait=proposed/);
   assert.ok(await lea.getByText('Il manque l\'accord d\'un professionnel ou de l\'équipe qualité.').isVisible());
   await check(lea, 'draft with an open suggestion', 'project-04-suggestion');
@@ -100,7 +102,7 @@ test('a professional and a patient-partner write the need together', { timeout: 
   await pro.waitForURL(/fait=accepted/);
   assert.ok(await pro.getByText('La suggestion est acceptée : le brouillon a changé.').isVisible());
   assert.ok(await pro.getByText('1 suggestion acceptée.').isVisible());
-  assert.ok(await pro.locator('#items').getByText('Avez-vous eu peu envie de faire les choses ?').isVisible());
+  assert.ok(await pro.locator('#items').getByText('Avez-vous eu peu envie de faire les choses ?', { exact: true }).first().isVisible());
   assert.ok(await pro.getByRole('heading', { name: 'Ce qui a changé depuis phq-9 1.0.0' }).isVisible());
   assert.ok(await pro.getByText('9 questions sur 10 gardent des réponses comparables').isVisible());
   await check(pro, 'draft after the decision', 'project-05-accepted');

@@ -431,7 +431,7 @@ pub async fn comment_on_item(
     let page = format!("/equipe/projets/{project}/brouillons/{draft}");
     let body = field(&fields, "body").unwrap_or_default();
     match state.projects.comment_on_item(&signed_in, &project, &draft, &item, body, now_millis()).await {
-        Ok(()) => see_other(format!("{page}?lang={lang}&fait=commented#item-{item}")),
+        Ok(()) => see_other(format!("{page}?lang={lang}&fait=commented#draft-item-{item}")),
         Err(err) => failure(err, lang, &page),
     }
 }

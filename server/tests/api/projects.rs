@@ -443,7 +443,7 @@ async fn a_questionnaire_written_from_scratch_is_published_together_with_its_cre
     let added = suggestion_of(&location(&added));
     assert!(vote(&app, &pro, &project, &draft, &added).await.contains("fait=accepted"));
     let (_, html) = page(&app, &partner, &draft_path).await;
-    assert!(html.contains("Did you get your discharge papers?") && html.contains("id=\"item-q1\""), "{html}");
+    assert!(html.contains("Did you get your discharge papers?") && html.contains("id=\"draft-item-q1\""), "{html}");
 
     // Publishing: not under someone else's identifier; then decided together.
     let taken = post(

@@ -950,7 +950,7 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
             let number = if item.number > 0 { format!("{}. ", item.number) } else { String::new() };
             let editor = page.can_contribute.then(|| item_editor(item, &page, lang));
             view! {
-                <li class="card" id=format!("item-{}", item.id)>
+                <li class="card" id=format!("draft-item-{}", item.id)>
                     <h3>{number}<code>{item.id.clone()}</code></h3>
                     {texts}
                     {editor}
