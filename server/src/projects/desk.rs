@@ -262,10 +262,7 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             unfinished: q
                 .validate()
                 .into_iter()
-                .map(|p| {
-                    let code = serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_string));
-                    (code.unwrap_or_default(), item_at(q, &p.path).map(|id| label(&id)).unwrap_or_default())
-                })
+                .map(|p| (p.code.key(), item_at(q, &p.path).map(|id| label(&id)).unwrap_or_default()))
                 .collect(),
             publish_as: view.publish_as.clone(),
             questionnaire: q.clone(),

@@ -30,10 +30,9 @@ fn failure(err: ProjectError, lang: &str, back: &str) -> Response {
     // problem (its code) and where it is (the item), so the page can say which.
     let problem = match &err {
         ProjectError::InvalidChange(survey_defs::ChangeError::Invalid(problems))
-        | ProjectError::DraftIncomplete(problems) => problems.first().map(|p| {
-            let code = serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_string));
-            format!("&probleme={}&ou={}", code.unwrap_or_default(), query_safe(&p.path))
-        }),
+        | ProjectError::DraftIncomplete(problems) => {
+            problems.first().map(|p| format!("&probleme={}&ou={}", p.code.key(), query_safe(&p.path)))
+        }
         _ => None,
     };
     match err {

@@ -696,7 +696,8 @@ async fn insert_revision(
     Ok(row.id)
 }
 
-async fn person_name(db: &DatabaseConnection, id: i32) -> Result<String, DbErr> {
+/// A person's display name (empty if they are gone).
+pub(crate) async fn person_name(db: &impl ConnectionTrait, id: i32) -> Result<String, DbErr> {
     Ok(person::Entity::find_by_id(id).one(db).await?.map(|p| p.display_name).unwrap_or_default())
 }
 

@@ -13,18 +13,30 @@
 //! claim the validated wording any more.
 
 use super::suggestions::{MAX_REASON, author_role, changes_of, check_text, rule_votes};
-use super::{ProjectError, ProjectService};
+use super::{ProjectError, ProjectService, person_name};
 use crate::catalog::{PublicationRecord, semver_key};
 use crate::clock::iso_minute;
 use crate::entities::{
-    person, project, project_member, questionnaire, questionnaire_draft, questionnaire_version, suggestion,
-    suggestion_vote,
+    project, project_member, questionnaire, questionnaire_draft, questionnaire_version, suggestion, suggestion_vote,
 };
 use crate::identity::{Action, ProjectRole, SignedIn};
 use app::catalog::{ChangelogEntry, Credits};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use survey_defs::{AuthorRole, CoAuthor, Questionnaire};
+
+/// The newest version (by version number, whatever its status) of questionnaire `parent`.
+pub(crate) async fn newest_version(
+    db: &impl ConnectionTrait,
+    parent: i32,
+) -> Result<Option<questionnaire_version::Model>, DbErr> {
+    Ok(questionnaire_version::Entity::find()
+        .filter(questionnaire_version::Column::QuestionnaireId.eq(parent))
+        .all(db)
+        .await?
+        .into_iter()
+        .max_by_key(|v| semver_key(&v.version)))
+}
 
 /// Whether `slug` may name a questionnaire: `[a-z0-9-]`, 1 to 64 characters.
 fn valid_slug(slug: &str) -> bool {
@@ -73,14 +85,8 @@ async fn ready_to_publish(
         if parent.institution_id != Some(project.institution_id) {
             return Err(ProjectError::SlugTaken);
         }
-        let newest = questionnaire_version::Entity::find()
-            .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|v| semver_key(&v.version))
-            .max();
-        if newest.is_some_and(|newest| semver_key(version) <= newest) {
+        let newest = newest_version(db, parent.id).await?;
+        if newest.is_some_and(|newest| semver_key(version) <= semver_key(&newest.version)) {
             return Err(ProjectError::InvalidVersion);
         }
     }
@@ -104,10 +110,8 @@ async fn credits(db: &impl ConnectionTrait, project: &project::Model) -> Result<
             ProjectRole::QualityTeam => out.quality_team += 1,
             ProjectRole::Observer => continue,
         }
-        if m.named_in_credits
-            && let Some(p) = person::Entity::find_by_id(m.person_id).one(db).await?
-        {
-            out.named.push((p.display_name, role.key().to_string()));
+        if m.named_in_credits {
+            out.named.push((person_name(db, m.person_id).await?, role.key().to_string()));
         }
     }
     Ok(out)
@@ -239,14 +243,7 @@ impl ProjectService {
                 .await?
             }
         };
-        let previous = questionnaire_version::Entity::find()
-            .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
-            .all(txn)
-            .await?
-            .into_iter()
-            .max_by_key(|v| semver_key(&v.version))
-            .map(|v| v.id)
-            .or(draft.based_on_version_id);
+        let previous = newest_version(txn, parent.id).await?.map(|v| v.id).or(draft.based_on_version_id);
         let definition = q.to_canonical_json();
         let published = questionnaire_version::ActiveModel {
             questionnaire_id: Set(parent.id),

@@ -4,11 +4,11 @@
 //! ([`super::publishing`]). Every proposal, vote and decision is in the audit log.
 
 use super::decision::{self, Outcome, Vote};
-use super::{ProjectError, ProjectService};
+use super::{ProjectError, ProjectService, person_name};
 use crate::db::{begin_serialised, locks};
 use crate::entities::{
-    draft_comment, person, project, project_member, questionnaire, questionnaire_draft, questionnaire_version,
-    suggestion, suggestion_comment, suggestion_vote,
+    draft_comment, project, project_member, questionnaire, questionnaire_draft, questionnaire_version, suggestion,
+    suggestion_comment, suggestion_vote,
 };
 use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
 use crate::respondents::secrets;
@@ -230,8 +230,7 @@ impl ProjectService {
             .all(&self.db)
             .await?
         {
-            let name = person::Entity::find_by_id(c.author_id).one(&self.db).await?.map(|p| p.display_name);
-            item_comments.push((c.item_id, name.unwrap_or_default(), c.created_at, c.body));
+            item_comments.push((c.item_id, person_name(&self.db, c.author_id).await?, c.created_at, c.body));
         }
         let publish_as = self.publish_as(&found, &questionnaire).await?;
         Ok(DraftView {
@@ -271,9 +270,8 @@ impl ProjectService {
         };
         let mut named = Vec::new();
         for v in &votes {
-            let name = person::Entity::find_by_id(v.person_id).one(&self.db).await?.map(|p| p.display_name);
             if let Some(role) = ProjectRole::from_key(&v.role) {
-                named.push((name.unwrap_or_default(), role, v.verdict == "approve", v.reason.clone()));
+                named.push((person_name(&self.db, v.person_id).await?, role, v.verdict == "approve", v.reason.clone()));
             }
         }
         let my_role = who.projects.iter().find(|p| p.project_id == project_id).map(|p| p.role);
@@ -286,7 +284,7 @@ impl ProjectService {
             .item(&row.item_id)
             .and_then(|item| item.text.get_exact(&row.language).map(str::to_string))
             .unwrap_or_default();
-        let author = person::Entity::find_by_id(row.author_id).one(&self.db).await?.map(|p| p.display_name);
+        let author = person_name(&self.db, row.author_id).await?;
         let mut comments = Vec::new();
         for c in suggestion_comment::Entity::find()
             .filter(suggestion_comment::Column::SuggestionId.eq(row.id))
@@ -294,20 +292,10 @@ impl ProjectService {
             .all(&self.db)
             .await?
         {
-            let name = person::Entity::find_by_id(c.author_id).one(&self.db).await?.map(|p| p.display_name);
-            comments.push((name.unwrap_or_default(), c.created_at, c.body));
+            comments.push((person_name(&self.db, c.author_id).await?, c.created_at, c.body));
         }
         let changes = changes_of(&row);
-        Ok(SuggestionView {
-            row,
-            author: author.unwrap_or_default(),
-            current_text,
-            votes: named,
-            outcome,
-            can_vote,
-            comments,
-            changes,
-        })
+        Ok(SuggestionView { row, author, current_text, votes: named, outcome, can_vote, comments, changes })
     }
 
     /// Proposes rewording item `item_id` of a draft in `language`, with why.
@@ -577,13 +565,9 @@ impl ProjectService {
         match existing {
             None => Ok((q.id.clone(), "1.0.0".to_string())),
             Some(parent) if parent.institution_id == Some(project.institution_id) => {
-                let newest = questionnaire_version::Entity::find()
-                    .filter(questionnaire_version::Column::QuestionnaireId.eq(parent.id))
-                    .all(&self.db)
+                let newest = super::publishing::newest_version(&self.db, parent.id)
                     .await?
-                    .into_iter()
                     .map(|v| crate::catalog::semver_key(&v.version))
-                    .max()
                     .unwrap_or_default();
                 let major = newest.first().copied().unwrap_or(1);
                 let minor = newest.get(1).copied().unwrap_or(0) + 1;
