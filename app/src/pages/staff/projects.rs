@@ -393,17 +393,9 @@ pub fn DraftDetailPage() -> impl IntoView {
     )
 }
 
-fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
-    let csrf = page.viewer.csrf_token.clone();
-    let action = format!("/equipe/projets/{}/suggestions/{}", page.project, s.id);
-    let draft = page.draft.clone();
-    let status = lang.t(&format!("suggestion-status-{}", s.status));
-    let reason_id = format!("reason-{}", s.id);
-    let comment_id = format!("comment-{}", s.id);
-    let comment_action = format!("/equipe/projets/{}/suggestions/{}/commentaires", page.project, s.id);
-    let can_comment = page.can_contribute;
-    let thread = s
-        .comments
+/// The messages of a thread (author, when, text), oldest first.
+fn thread_messages(comments: &[(String, String, String)], lang: Lang) -> impl IntoView + use<> {
+    comments
         .iter()
         .map(|(author, when, body)| {
             view! {
@@ -413,7 +405,19 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
+    let csrf = page.viewer.csrf_token.clone();
+    let action = format!("/equipe/projets/{}/suggestions/{}", page.project, s.id);
+    let draft = page.draft.clone();
+    let status = lang.t(&format!("suggestion-status-{}", s.status));
+    let reason_id = format!("reason-{}", s.id);
+    let comment_id = format!("comment-{}", s.id);
+    let comment_action = format!("/equipe/projets/{}/suggestions/{}/commentaires", page.project, s.id);
+    let can_comment = page.can_contribute;
+    let thread = thread_messages(&s.comments, lang);
     let thread_title = lang.t_args("suggestion-thread", &[("count", s.comments.len().into())]);
     let single_reword = matches!(s.changes.as_slice(), [survey_defs::Change::Reword { .. }]);
     let heading = match &s.publish {
@@ -722,18 +726,7 @@ fn item_thread(item: &DraftItem, page: &DraftPage, lang: Lang) -> impl IntoView 
     let id = format!("e-{}-comment", item.id);
     let action =
         format!("/equipe/projets/{}/brouillons/{}/questions/{}/commentaires", page.project, page.draft, item.id);
-    let messages = item
-        .comments
-        .iter()
-        .map(|(author, when, body)| {
-            view! {
-                <li>
-                    <p class="card-meta">{lang.t_args("suggestion-comment-by", &[("name", author.clone().into()), ("when", when.clone().into())])}</p>
-                    <p class="need-text">{body.clone()}</p>
-                </li>
-            }
-        })
-        .collect_view();
+    let messages = thread_messages(&item.comments, lang);
     view! {
         <details class="suggestion-thread" open=!item.comments.is_empty()>
             <summary>{lang.t_args("item-thread", &[("count", item.comments.len().into())])}</summary>
