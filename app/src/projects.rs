@@ -98,6 +98,8 @@ pub struct ProjectPage {
     pub sources: Vec<(String, String)>,
     /// Whether the viewer, a member, agreed to be named in the credits.
     pub my_named: Option<bool>,
+    /// The project's own jargon terms, flagged on top of each language's defaults.
+    pub jargon: Vec<String>,
 }
 
 /// A draft in a list.
@@ -250,6 +252,8 @@ pub struct DraftPage {
     pub publish_as: (String, String),
     /// The draft itself, for the preview of what respondents will see.
     pub questionnaire: survey_defs::Questionnaire,
+    /// The project's own jargon terms, flagged on top of each language's defaults.
+    pub jargon: Vec<String>,
 }
 
 /// What changed in a draft since the published version it started from.

@@ -317,6 +317,12 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/jargon",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::set_jargon),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/suggestions/{suggestion}",
             Access::Staff(Need::ContributeToProject),
             post(projects::vote),

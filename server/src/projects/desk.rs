@@ -127,6 +127,7 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             drafts,
             sources,
             my_named,
+            jargon: super::jargon_terms(&view.project.jargon),
         }))
     }
 
@@ -266,6 +267,7 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                 .collect(),
             publish_as: view.publish_as.clone(),
             questionnaire: q.clone(),
+            jargon: super::jargon_terms(&view.project.jargon),
             items,
             suggestions,
         }))

@@ -414,6 +414,25 @@ pub async fn credit_consent(
     }
 }
 
+/// `POST /equipe/projets/{project}/jargon`: replaces the project's jargon list.
+pub async fn set_jargon(
+    State(state): State<AppState>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = lang_of(&fields);
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let text = field(&fields, "jargon").unwrap_or_default();
+    match state.projects.set_jargon(&signed_in, &project, text).await {
+        Ok(()) => project_page(&project, lang, "fait=jargon#jargon"),
+        Err(err) => failure(err, lang, &format!("/equipe/projets/{project}")),
+    }
+}
+
 /// `POST /equipe/projets/{project}/brouillons/{draft}/questions/{item}/commentaires`: a
 /// message about one question; back to it.
 pub async fn comment_on_item(

@@ -102,6 +102,9 @@ pub enum ProjectError {
     /// The version is not `MAJOR.MINOR.PATCH`, or not above the newest published one.
     #[error("the version must be MAJOR.MINOR.PATCH and above the newest published one")]
     InvalidVersion,
+    /// The jargon list has too many terms, or a term too long.
+    #[error("the jargon list holds at most {MAX_JARGON_TERMS} terms of at most {MAX_JARGON_TERM} characters")]
+    InvalidJargon,
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -133,8 +136,39 @@ impl ProjectError {
             ProjectError::DraftIncomplete(_) => "publish-error-incomplete",
             ProjectError::SlugTaken => "publish-error-slug",
             ProjectError::InvalidVersion => "publish-error-version",
+            ProjectError::InvalidJargon => "jargon-error",
         }
     }
+}
+
+/// Most terms a project's jargon list holds.
+pub const MAX_JARGON_TERMS: usize = 200;
+/// Longest term of a jargon list.
+pub const MAX_JARGON_TERM: usize = 60;
+
+/// A jargon list from its form: one term per line; blank lines and repeats (ignoring
+/// case) dropped, order kept.
+pub fn parse_jargon(text: &str) -> Result<Vec<String>, ProjectError> {
+    let mut terms: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let term = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if term.is_empty() || terms.iter().any(|t| t.to_lowercase() == term.to_lowercase()) {
+            continue;
+        }
+        if term.chars().count() > MAX_JARGON_TERM || term.chars().any(char::is_control) {
+            return Err(ProjectError::InvalidJargon);
+        }
+        terms.push(term);
+    }
+    if terms.len() > MAX_JARGON_TERMS {
+        return Err(ProjectError::InvalidJargon);
+    }
+    Ok(terms)
+}
+
+/// The stored jargon list as terms.
+pub fn jargon_terms(stored: &str) -> Vec<String> {
+    stored.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
 }
 
 /// A project as its list shows it.
@@ -591,6 +625,22 @@ impl ProjectService {
         Ok(())
     }
 
+    /// Replaces the project's own jargon list, the words its readability checks flag on
+    /// top of the language's defaults (one term per line); logged.
+    pub async fn set_jargon(&self, who: &SignedIn, public_id: &str, text: &str) -> Result<(), ProjectError> {
+        let terms = parse_jargon(text)?;
+        let found = self
+            .allowed(who, public_id, |institution, project| Action::ContributeToProject { institution, project })
+            .await?;
+        project::Entity::update_many()
+            .col_expr(project::Column::Jargon, Expr::value(terms.join("\n")))
+            .filter(project::Column::Id.eq(found.id))
+            .exec(&self.db)
+            .await?;
+        self.audit(who, "project.jargon", &found, format!("{} terms", terms.len())).await?;
+        Ok(())
+    }
+
     /// The caller agrees (or no longer agrees) to be named in the credits of versions the
     /// project publishes from now on. Members who co-design only (observers are not
     /// credited); logged.
@@ -703,4 +753,24 @@ pub(crate) async fn person_name(db: &impl ConnectionTrait, id: i32) -> Result<St
 
 async fn institution_name(db: &DatabaseConnection, id: i32) -> Result<String, DbErr> {
     Ok(institution::Entity::find_by_id(id).one(db).await?.map(|i| i.name).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jargon_list_keeps_one_term_per_line_without_blanks_or_repeats() {
+        let terms = parse_jargon("  Ambulatoire \n\nHDJ\nambulatoire\r\n  prise   en charge ").expect("valid");
+        assert_eq!(terms, ["Ambulatoire", "HDJ", "prise en charge"]);
+        assert_eq!(parse_jargon("").expect("empty list is valid"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_jargon_list_refuses_long_terms_and_too_many_terms() {
+        assert!(matches!(parse_jargon(&"a".repeat(MAX_JARGON_TERM + 1)), Err(ProjectError::InvalidJargon)));
+        let many: Vec<String> = (0..=MAX_JARGON_TERMS).map(|n| format!("terme{n}")).collect();
+        assert!(matches!(parse_jargon(&many.join("\n")), Err(ProjectError::InvalidJargon)));
+        assert!(matches!(parse_jargon("tab\there"), Ok(_)), "tabs are whitespace, folded");
+    }
 }

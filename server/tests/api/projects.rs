@@ -530,3 +530,54 @@ async fn a_questionnaire_written_from_scratch_is_published_together_with_its_cre
     // The seed publishes the built-ins under the same action; these two came from the project.
     assert_eq!(published.iter().filter(|e| e.subject.starts_with("project:")).count(), 2);
 }
+
+#[tokio::test]
+async fn the_projects_own_jargon_is_flagged_in_its_drafts_readability_checks() {
+    let app = TestApp::spawn().await;
+    let pro = signed_in(&app, "pro@demo.test", Role::Professional, "demo").await;
+    let outsider = signed_in(&app, "autre@demo.test", Role::PatientPartner, "demo").await;
+    let created = post(&app, &pro, "/equipe/projets", &[("institution", "demo"), ("title", "Ambulatoire")]).await;
+    let project =
+        location(&created).trim_start_matches("/equipe/projets/").split('?').next().unwrap_or_default().to_string();
+    let path = format!("/equipe/projets/{project}");
+    let started =
+        post(&app, &pro, &format!("{path}/brouillons"), &[("source", "empty"), ("title", "Sortie HDJ")]).await;
+    let draft_path = location(&started).split('?').next().unwrap_or_default().to_string();
+    let added = post(
+        &app,
+        &pro,
+        &format!("{draft_path}/questions"),
+        &[
+            ("type", "yes_no"),
+            ("text-fr", "Votre sortie de l'HDJ était-elle claire ?"),
+            ("text-en", "Was leaving the day unit clear?"),
+            ("place", "s1"),
+            ("rationale", "Première question"),
+        ],
+    )
+    .await;
+    assert!(location(&added).contains("fait=proposed"), "{}", location(&added));
+    let (_, before) = page(&app, &pro, &draft_path).await;
+    assert!(!before.contains("Jargon à éviter : HDJ"), "not flagged by default");
+
+    // Bad lists are refused and named; an outsider cannot change it.
+    let long = "x".repeat(61);
+    let refused = post(&app, &pro, &format!("{path}/jargon"), &[("jargon", long.as_str())]).await;
+    assert!(location(&refused).contains("erreur=jargon-error"), "{}", location(&refused));
+    let outside = post(&app, &outsider, &format!("{path}/jargon"), &[("jargon", "HDJ")]).await;
+    assert!(!location(&outside).contains("fait=jargon"));
+
+    let saved = post(&app, &pro, &format!("{path}/jargon"), &[("jargon", "HDJ\n\nhdj\n  prise en charge ")]).await;
+    assert!(location(&saved).contains("fait=jargon#jargon"), "{}", location(&saved));
+    let (_, project_html) = page(&app, &pro, &path).await;
+    assert!(project_html.contains(">HDJ\nprise en charge</textarea>"), "the list is shown back, cleaned");
+    let (_, after) = page(&app, &pro, &draft_path).await;
+    assert!(after.contains("Jargon à éviter : HDJ"), "the suggestion's readability names the project's word");
+    let logged = server::entities::audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("project.jargon"))
+        .all(&app.db)
+        .await
+        .expect("audit read");
+    assert_eq!(logged.len(), 1, "one change, by the member");
+    assert_eq!(logged[0].detail, "2 terms");
+}

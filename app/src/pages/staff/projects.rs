@@ -370,10 +370,39 @@ fn ProjectDetail(page: ProjectPage, lang: Lang, done: Option<String>, error: Opt
                 </form>
             </section>
         })}
+        {page.can_contribute.then(|| jargon_section(&page.jargon, &id, &csrf, lang))}
         <section id="members" aria-labelledby="members-heading">
             <h2 id="members-heading">{lang.t("project-members-title")}</h2>
             <ul class="card-list">{members}</ul>
             {add_member}
+        </section>
+    }
+}
+
+/// The project's own jargon list: words its readability checks flag, on top of each
+/// language's defaults (shown folded, so that people see what is already flagged).
+fn jargon_section(terms: &[String], project: &str, csrf: &str, lang: Lang) -> impl IntoView + use<> {
+    let defaults = |list: &[&str]| list.join(", ");
+    view! {
+        <section id="jargon" aria-labelledby="jargon-heading">
+            <h2 id="jargon-heading">{lang.t("jargon-title")}</h2>
+            <p>{lang.t("jargon-help")}</p>
+            <details>
+                <summary>{lang.t("jargon-defaults")}</summary>
+                <p lang="fr">{defaults(survey_defs::FRENCH_JARGON)}</p>
+                <p lang="en">{defaults(survey_defs::ENGLISH_JARGON)}</p>
+            </details>
+            <form method="post" action=format!("/equipe/projets/{project}/jargon") class="staff-form">
+                <input type="hidden" name="csrf" value=csrf.to_string()/>
+                <input type="hidden" name="lang" value=lang.tag()/>
+                <div class="field">
+                    <label for="jargon-terms">{lang.t("jargon-label")}</label>
+                    <p class="hint" id="jargon-hint">{lang.t("jargon-hint")}</p>
+                    <textarea id="jargon-terms" name="jargon" rows="5" maxlength="13000"
+                        aria-describedby="jargon-hint">{terms.join("\n")}</textarea>
+                </div>
+                <button type="submit" class="button-secondary">{lang.t("jargon-save")}</button>
+            </form>
         </section>
     }
 }
@@ -437,12 +466,24 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
             <blockquote class="need-text">{s.current_text.clone()}</blockquote>
             <p>{lang.t("suggestion-proposed")}</p>
             <blockquote class="need-text">{s.new_text.clone()}</blockquote>
-            <p class="hint">{readability_note(&s.new_text, &s.language, lang)}</p>
+            <p class="hint">{readability_note(&s.new_text, &s.language, &page.jargon, lang)}</p>
         }
         .into_any()
     } else {
-        view! { <ul>{s.changes.iter().map(|c| view! { <li>{change_text(c, lang)}</li> }).collect_view()}</ul> }
-            .into_any()
+        let jargon = page.jargon.clone();
+        view! {
+            <ul>
+                {s.changes.iter().map(|c| {
+                    // New wording gets the same readability check as the draft's own.
+                    let notes = proposed_texts(c)
+                        .into_iter()
+                        .map(|(l, t)| view! { <p class="hint" lang=lang.tag()>{l.to_uppercase()} " : " {readability_note(&t, &l, &jargon, lang)}</p> })
+                        .collect_view();
+                    view! { <li>{change_text(c, lang)} {notes}</li> }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
     };
     let votes = s
         .votes
@@ -498,12 +539,25 @@ fn suggestion_card(s: SuggestionRow, page: &DraftPage, lang: Lang) -> impl IntoV
     }
 }
 
+/// The wording a change brings in (language, text): a rewording, or a new question's text.
+fn proposed_texts(change: &survey_defs::Change) -> Vec<(String, String)> {
+    match change {
+        survey_defs::Change::Reword { language, text, .. } => vec![(language.clone(), text.clone())],
+        survey_defs::Change::AddItem { item, .. } => {
+            item.text.iter().map(|(l, t)| (l.to_string(), t.to_string())).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// A text's readability in words, for everyone writing: score, longest sentence, and
-/// what to improve (survey-defs' check, with the default jargon list of its language).
-fn readability_note(text: &str, text_lang: &str, lang: Lang) -> String {
+/// what to improve (survey-defs' check, with the default jargon list of its language and
+/// the project's own terms).
+fn readability_note(text: &str, text_lang: &str, project_jargon: &[String], lang: Lang) -> String {
     use survey_defs::{Advice, ENGLISH_JARGON, FRENCH_JARGON, check_readability};
-    let jargon = if text_lang == "fr" { FRENCH_JARGON } else { ENGLISH_JARGON };
-    let check = check_readability(text, text_lang, jargon);
+    let defaults = if text_lang == "fr" { FRENCH_JARGON } else { ENGLISH_JARGON };
+    let jargon: Vec<&str> = defaults.iter().copied().chain(project_jargon.iter().map(String::as_str)).collect();
+    let check = check_readability(text, text_lang, &jargon);
     let Some(score) = check.score else { return String::new() };
     let level = if score >= 60.0 {
         "readability-easy"
@@ -933,7 +987,7 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
                 .texts
                 .iter()
                 .map(|(l, t)| {
-                    let advice = readability_note(t, l, lang);
+                    let advice = readability_note(t, l, &page.jargon, lang);
                     view! {
                         <p lang=l.clone()><span class="card-meta">{l.to_uppercase()} " "</span>{t.clone()}</p>
                         <p class="hint">{advice}</p>
