@@ -721,7 +721,7 @@ suggestion-changes-title = { $count ->
    *[other] { $count } proposed changes, made together
 }
 draft-preview-title = Preview: what respondents will see
-draft-preview-help = The questionnaire as it is now, at phone width. Switch the page language to see it in another language.
+draft-preview-help = The questionnaire as it is now, at phone width. Answer to try it: questions that depend on an answer appear or disappear as they would for patients. Switch the page language to see it in another language.
 draft-source-empty = An empty questionnaire
 draft-title-label = Title (for an empty questionnaire)
 draft-title-hint = The title also makes the questionnaire's identifier.

@@ -722,7 +722,7 @@ suggestion-changes-title = { $count ->
    *[other] { $count } changements proposés, faits ensemble
 }
 draft-preview-title = Aperçu : ce que verront les personnes qui répondent
-draft-preview-help = Le questionnaire tel qu'il est maintenant, à la largeur d'un téléphone. Changez la langue de la page pour le voir dans une autre langue.
+draft-preview-help = Le questionnaire tel qu'il est maintenant, à la largeur d'un téléphone. Répondez pour essayer : les questions qui dépendent d'une réponse apparaissent ou disparaissent comme pour les patients. Changez la langue de la page pour le voir dans une autre langue.
 draft-source-empty = Un questionnaire vide
 draft-title-label = Titre (pour un questionnaire vide)
 draft-title-hint = Le titre sert aussi à former l'identifiant du questionnaire.

@@ -92,6 +92,93 @@ pub fn AnswerKeeper(
     }
 }
 
+/// Makes a questionnaire's preview follow its conditions as the person clicks: items
+/// and sections whose condition is not met by the answers given so far are hidden,
+/// exactly as the respondent's screens would skip them (survey-defs' own
+/// [`survey_defs::visibility`], compiled to WebAssembly).
+///
+/// Without JavaScript everything shows, each conditional part marked as such.
+#[island]
+pub fn ConditionalPreview(
+    /// The questionnaire previewed, for its conditions and answer types.
+    questionnaire: survey_defs::Questionnaire,
+    /// The preview (a `QuestionnaireForm`).
+    children: Children,
+) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(div) = root.get() {
+            preview::attach(&div, questionnaire.clone());
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = &questionnaire;
+    view! { <div node_ref=root class="conditional-preview">{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod preview {
+    //! The browser side of [`super::ConditionalPreview`].
+    use std::collections::BTreeMap;
+    use survey_defs::{Answers, Questionnaire, check_item, raw_item_from_form, visibility};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+
+    /// The answers given in the preview, by item id.
+    fn values(root: &Element) -> BTreeMap<String, Vec<String>> {
+        let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let Ok(fields) = root.query_selector_all("input, textarea") else { return out };
+        for index in 0..fields.length() {
+            let Some(node) = fields.item(index) else { continue };
+            if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
+                let kind = input.type_();
+                if input.name().is_empty() || ((kind == "radio" || kind == "checkbox") && !input.checked()) {
+                    continue;
+                }
+                out.entry(input.name()).or_default().push(input.value());
+            } else if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
+                out.entry(area.name()).or_default().push(area.value());
+            }
+        }
+        out
+    }
+
+    fn set_hidden(root: &Element, selector: &str, hidden: bool) {
+        if let Ok(Some(element)) = root.query_selector(selector) {
+            let _ = if hidden { element.set_attribute("hidden", "") } else { element.remove_attribute("hidden") };
+        }
+    }
+
+    fn follow(root: &Element, questionnaire: &Questionnaire) {
+        let sent = values(root);
+        let mut answers = Answers::new();
+        for item in questionnaire.sections.iter().flat_map(|s| &s.items) {
+            let given = sent.get(&item.id).map(Vec::as_slice).unwrap_or_default();
+            if let Some(answer) = raw_item_from_form(item, given).and_then(|raw| check_item(item, &raw).ok()) {
+                answers.insert(item.id.clone(), answer);
+            }
+        }
+        let shown = visibility(questionnaire, &answers);
+        for section in &questionnaire.sections {
+            set_hidden(root, &format!("[data-section=\"{}\"]", section.id), !shown.section_visible(&section.id));
+            for item in &section.items {
+                set_hidden(root, &format!("#item-{}", item.id), !shown.item_visible(&item.id));
+            }
+        }
+    }
+
+    pub fn attach(root: &Element, questionnaire: Questionnaire) {
+        follow(root, &questionnaire);
+        let root_for_events = root.clone();
+        let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| follow(&root_for_events, &questionnaire));
+        let _ = root.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        let _ = root.add_event_listener_with_callback("input", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+    }
+}
+
 #[cfg(feature = "hydrate")]
 mod checks {
     //! The browser side of [`super::AnswerKeeper`]'s checks.

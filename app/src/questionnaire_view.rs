@@ -61,7 +61,7 @@ pub fn QuestionnaireForm(questionnaire: Questionnaire, lang: Lang) -> impl IntoV
                 })
                 .collect_view();
             view! {
-                <section class="form-section" aria-labelledby=labelled_by>
+                <section class="form-section" aria-labelledby=labelled_by data-section=section.id.clone()>
                     <h2 id=heading_id lang=title.lang>{title.text}</h2>
                     {section.condition.is_some().then(|| view! { <p class="condition-note">{lang.t("section-conditional")}</p> })}
                     {items}

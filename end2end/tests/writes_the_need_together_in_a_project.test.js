@@ -2,7 +2,10 @@
 // the need statement at the same time on their phones. The second save does not
 // overwrite the first: its author sees both versions and chooses. Then the
 // patient-partner proposes a plainer wording of a PHQ-9 question in a draft, the
-// professional approves, and the draft changes. 320 px, axe-core on every page.
+// professional approves, and the draft changes; the preview follows PHQ-9's condition
+// as the professional clicks. Léa agrees to be named, proposes publishing, Marc
+// approves, and the public page credits them with the changelog. 320 px, axe-core on
+// every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -23,7 +26,7 @@ async function check(page, label, shot) {
   await screenshot(page, shot);
 }
 
-test('a professional and a patient-partner write the need together', { timeout: 120_000 }, async () => {
+test('a professional and a patient-partner write the need together', { timeout: 180_000 }, async () => {
   assert.match(INVITATION, /\/connexion\/invitation\//, 'run.sh created the professional');
   const pro = await openPage(browser, { viewport: NARROW_PHONE });
   await pro.goto(`${BASE}${new URL(INVITATION, BASE).pathname}`);
@@ -67,9 +70,9 @@ test('a professional and a patient-partner write the need together', { timeout: 
   await pro.goto(projectUrl);
   await pro.getByLabel('Réécrire le besoin').fill('Après la chirurgie, les patients ne savent pas qui joindre.');
   await lea.getByLabel('Réécrire le besoin').fill('Nous rentrons le soir même et personne ne répond la nuit.');
-  await lea.getByRole('button', { name: 'Enregistrer' }).click();
+  await lea.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await lea.waitForURL(/fait=need/);
-  await pro.getByRole('button', { name: 'Enregistrer' }).click();
+  await pro.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await pro.waitForURL(/fait=conflict/);
   assert.ok(await pro.getByRole('heading', { name: 'Quelqu\'un a modifié le besoin pendant que vous écriviez' }).isVisible());
   assert.ok(await pro.getByText('Après la chirurgie, les patients ne savent pas qui joindre.').isVisible());
@@ -108,6 +111,43 @@ test('a professional and a patient-partner write the need together', { timeout: 
   assert.ok(await pro.getByRole('heading', { name: 'Ce qui a changé depuis phq-9 1.0.0' }).isVisible());
   assert.ok(await pro.getByText('9 questions sur 10 gardent des réponses comparables').isVisible());
   await check(pro, 'draft after the decision', 'project-05-accepted');
+
+  // The preview follows the questionnaire's condition: the last question shows once an
+  // answer above "Jamais" is given, as it would for a patient.
+  const lastQuestion = pro.locator('#preview #item-phq9_10');
+  await lastQuestion.waitFor({ state: 'hidden' });
+  await pro.locator('#preview #item-phq9_1 input[type="radio"]').nth(1).check();
+  await lastQuestion.waitFor({ state: 'visible' });
+  await pro.locator('#preview #item-phq9_1 input[type="radio"]').nth(0).check();
+  await lastQuestion.waitFor({ state: 'hidden' });
+
+  // Léa agrees to be named, then proposes publishing the adapted questionnaire.
+  await lea.goto(projectUrl);
+  await lea.getByRole('button', { name: 'Faire figurer mon nom' }).click();
+  await lea.waitForURL(/fait=named/);
+  await lea.goto(draftUrl);
+  const publish = lea.locator('#publish form');
+  await publish.getByLabel('Identifiant du questionnaire').fill('phq-9-ambulatoire');
+  await publish.getByLabel('Numéro de version').fill('1.0.0');
+  await publish.getByLabel('Pourquoi publier maintenant').fill('Pour la campagne de printemps en chirurgie ambulatoire.');
+  await publish.getByRole('button', { name: 'Proposer de publier' }).click();
+  await lea.waitForURL(/fait=publication-proposed/);
+  assert.ok(await lea.getByRole('heading', { name: 'Publier comme phq-9-ambulatoire 1.0.0' }).isVisible());
+  await check(lea, 'draft with a proposed publication', 'project-06-publication');
+
+  await pro.goto(draftUrl);
+  await pro.getByRole('button', { name: 'Approuver' }).click();
+  await pro.waitForURL(/fait=accepted/);
+
+  // The public page credits them and says what changed, and why.
+  await lea.goto(`${BASE}/questionnaires/phq-9-ambulatoire?lang=fr`);
+  const history = lea.locator('#history');
+  assert.ok(await history.getByText('Conçu avec un patient partenaire et un professionnel').isVisible());
+  assert.ok(await history.getByText(/Avec : .*Léa Partenaire/).isVisible());
+  assert.ok(await history.getByText('Pour la campagne de printemps en chirurgie ambulatoire.').isVisible());
+  assert.ok(await history.getByText(/Avez-vous eu peu envie de faire les choses/).first().isVisible());
+  assert.ok(await history.getByText(/une seule question à la fois/).isVisible());
+  await check(lea, 'published questionnaire with its credits', 'project-07-public');
   assert.deepEqual(pro.problems, []);
   assert.deepEqual(lea.problems, []);
 });

@@ -5,6 +5,7 @@
 
 use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
+use crate::islands::ConditionalPreview;
 use crate::projects::{
     DraftItem, DraftPage, DraftScale, NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, SuggestionRow,
     load_draft, load_project, load_projects,
@@ -955,7 +956,7 @@ fn publish_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
                     {hidden(page, lang)}
                     <div class="field">
                         <label for="p-slug">{lang.t("publish-slug")}</label>
-                        <input id="p-slug" type="text" name="slug" value=page.publish_as.0.clone() pattern="[a-z0-9-]{1,64}" required/>
+                        <input id="p-slug" type="text" name="slug" value=page.publish_as.0.clone() pattern="[a-z0-9\\-]{1,64}" required/>
                     </div>
                     <div class="field">
                         <label for="p-version">{lang.t("publish-version")}</label>
@@ -1097,7 +1098,9 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
             <h2 id="preview-heading">{lang.t("draft-preview-title")}</h2>
             <p class="hint">{lang.t("draft-preview-help")}</p>
             <div class="phone-preview">
-                <QuestionnaireForm questionnaire=preview lang/>
+                <ConditionalPreview questionnaire=preview.clone()>
+                    <QuestionnaireForm questionnaire=preview lang/>
+                </ConditionalPreview>
             </div>
         </section>
     }
