@@ -305,6 +305,18 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/sections",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose_section_edit),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/langues",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::propose_language),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/brouillons/{draft}/publication",
             Access::Staff(Need::ContributeToProject),
             post(projects::propose_publication),

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::condition::Condition;
 use crate::item::{AnswerOption, Item, ItemKind};
 use crate::model::{Questionnaire, Section};
 use crate::problem::{Problem, ProblemCode};
@@ -92,6 +93,51 @@ pub enum Change {
         /// Who asks, and what the answers are used for.
         who_asks_and_why: LocalizedText,
     },
+    /// Adds an empty section, first or after another one.
+    AddSection {
+        /// The section it follows; `None` puts it first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<String>,
+        /// Its id (unique among sections) and heading.
+        id: String,
+        /// Its heading.
+        title: LocalizedText,
+    },
+    /// Renames a section (its heading, in every language given).
+    RenameSection {
+        /// The section's id.
+        section: String,
+        /// The new heading.
+        title: LocalizedText,
+    },
+    /// Removes a section that holds no question (move or remove them first, so that
+    /// no question disappears by surprise). A questionnaire keeps at least one section.
+    RemoveSection {
+        /// The section's id.
+        section: String,
+    },
+    /// Shows an item only when a condition on earlier answers holds, or always (`None`).
+    SetItemCondition {
+        /// The item's id.
+        item: String,
+        /// The condition, or `None` to show it always.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        condition: Option<Condition>,
+    },
+    /// Shows a section only when a condition on earlier answers holds, or always (`None`).
+    SetSectionCondition {
+        /// The section's id.
+        section: String,
+        /// The condition, or `None` to show it always.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        condition: Option<Condition>,
+    },
+    /// Adds a language: every text then waits for its translation (the draft is
+    /// unfinished until they are written).
+    AddLanguage {
+        /// A lowercase ISO 639-1 tag (`nl`, `de`…).
+        language: String,
+    },
 }
 
 /// Why a change cannot be applied.
@@ -115,6 +161,18 @@ pub enum ChangeError {
     /// The language is not one the questionnaire is written in.
     #[error("the questionnaire is not written in {0}")]
     UnknownLanguage(String),
+    /// A section with that id is already in the draft.
+    #[error("a section {0} is already in the draft")]
+    DuplicateSection(String),
+    /// The section still holds questions.
+    #[error("the section {0} still holds questions")]
+    SectionNotEmpty(String),
+    /// The last section cannot go.
+    #[error("a questionnaire keeps at least one section")]
+    LastSection,
+    /// The language tag is not two lowercase letters, or is already there.
+    #[error("{0} is not a new two-letter language tag")]
+    InvalidLanguage(String),
     /// The draft would hold mistakes (the first ones are listed).
     #[error("the change would make the draft invalid: {}", .0.first().map(ToString::to_string).unwrap_or_default())]
     Invalid(Vec<Problem>),
@@ -128,9 +186,10 @@ impl Change {
             | Change::RemoveItem { item }
             | Change::MoveItem { item, .. }
             | Change::ChangeOptions { item, .. }
-            | Change::ExplainItem { item, .. } => Some(item),
+            | Change::ExplainItem { item, .. }
+            | Change::SetItemCondition { item, .. } => Some(item),
             Change::AddItem { item, .. } => Some(&item.id),
-            Change::SetScale { .. } | Change::RemoveScale { .. } | Change::Describe { .. } => None,
+            _ => None,
         }
     }
 
@@ -155,6 +214,12 @@ impl Change {
             Change::SetScale { .. } => "set_scale",
             Change::RemoveScale { .. } => "remove_scale",
             Change::Describe { .. } => "describe",
+            Change::AddSection { .. } => "add_section",
+            Change::RenameSection { .. } => "rename_section",
+            Change::RemoveSection { .. } => "remove_section",
+            Change::SetItemCondition { .. } => "set_item_condition",
+            Change::SetSectionCondition { .. } => "set_section_condition",
+            Change::AddLanguage { .. } => "add_language",
         }
     }
 
@@ -215,6 +280,43 @@ impl Change {
                 if q.scales.len() == before {
                     return Err(ChangeError::UnknownScale(scale.clone()));
                 }
+            }
+            Change::AddSection { after, id, title } => {
+                if q.section(id).is_some() {
+                    return Err(ChangeError::DuplicateSection(id.clone()));
+                }
+                let at = match after {
+                    None => 0,
+                    Some(after) => section_index(&q, after)? + 1,
+                };
+                let section = Section { id: id.clone(), title: title.clone(), condition: None, items: Vec::new() };
+                q.sections.insert(at, section);
+            }
+            Change::RenameSection { section, title } => {
+                let at = section_index(&q, section)?;
+                q.sections[at].title.clone_from(title);
+            }
+            Change::RemoveSection { section } => {
+                let at = section_index(&q, section)?;
+                if !q.sections[at].items.is_empty() {
+                    return Err(ChangeError::SectionNotEmpty(section.clone()));
+                }
+                if q.sections.len() == 1 {
+                    return Err(ChangeError::LastSection);
+                }
+                q.sections.remove(at);
+            }
+            Change::SetItemCondition { item, condition } => item_mut(&mut q, item)?.condition.clone_from(condition),
+            Change::SetSectionCondition { section, condition } => {
+                let at = section_index(&q, section)?;
+                q.sections[at].condition.clone_from(condition);
+            }
+            Change::AddLanguage { language } => {
+                let tag_ok = language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase());
+                if !tag_ok || q.languages.contains(language) {
+                    return Err(ChangeError::InvalidLanguage(language.clone()));
+                }
+                q.languages.push(language.clone());
             }
         }
         Ok(q)
@@ -282,6 +384,10 @@ pub fn empty_draft(id: &str, title: &LocalizedText, languages: &[String]) -> Que
             wording_locked: false,
         },
     }
+}
+
+fn section_index(q: &Questionnaire, id: &str) -> Result<usize, ChangeError> {
+    q.sections.iter().position(|s| s.id == id).ok_or_else(|| ChangeError::UnknownSection(id.to_string()))
 }
 
 fn item_mut<'q>(q: &'q mut Questionnaire, id: &str) -> Result<&'q mut Item, ChangeError> {
@@ -483,5 +589,65 @@ mod tests {
         );
         scale.min_answered = 0;
         assert!(matches!(apply_to_draft(&q, &[Change::SetScale { scale }]), Err(ChangeError::Invalid(_))));
+    }
+
+    #[test]
+    fn sections_are_added_renamed_and_removed_only_when_empty() {
+        let q = phq9();
+        let first = q.sections[0].id.clone();
+        let title = LocalizedText::new().with("fr", "Votre sortie").with("en", "Leaving");
+        let added =
+            apply_to_draft(&q, &[Change::AddSection { after: Some(first.clone()), id: "sortie".into(), title }]);
+        let added = added.expect("an empty section is only unfinished");
+        assert_eq!(added.sections[1].id, "sortie");
+        let renamed = Change::RenameSection {
+            section: "sortie".into(),
+            title: LocalizedText::new().with("fr", "Le retour").with("en", "Going home"),
+        }
+        .apply(&added)
+        .expect("renamed");
+        assert_eq!(renamed.sections[1].title.get("fr"), "Le retour");
+        let again = Change::AddSection { after: None, id: "sortie".into(), title: LocalizedText::new() };
+        assert_eq!(again.apply(&added), Err(ChangeError::DuplicateSection("sortie".into())));
+        assert_eq!(
+            Change::RemoveSection { section: first.clone() }.apply(&added),
+            Err(ChangeError::SectionNotEmpty(first.clone()))
+        );
+        let removed = Change::RemoveSection { section: "sortie".into() }.apply(&added).expect("empty: removed");
+        assert_eq!(removed.sections.len(), q.sections.len());
+        let lone = empty_draft("x", &LocalizedText::new().with("fr", "X"), &[]);
+        assert_eq!(Change::RemoveSection { section: "s1".into() }.apply(&lone), Err(ChangeError::LastSection));
+    }
+
+    #[test]
+    fn conditions_are_set_and_cleared_and_may_only_look_back() {
+        let q = phq9();
+        let shown_if = |item: &str| Some(Condition::GreaterThan { item: item.into(), value: 0.0 });
+        let set =
+            apply_to_draft(&q, &[Change::SetItemCondition { item: "phq9_2".into(), condition: shown_if("phq9_1") }])
+                .expect("a condition on an earlier question");
+        assert!(set.item("phq9_2").is_some_and(|i| i.condition.is_some()));
+        let cleared = apply_to_draft(&set, &[Change::SetItemCondition { item: "phq9_2".into(), condition: None }])
+            .expect("cleared");
+        assert!(cleared.item("phq9_2").is_some_and(|i| i.condition.is_none()));
+        // A condition on a later question would never be met: refused, named.
+        let forward =
+            apply_to_draft(&q, &[Change::SetItemCondition { item: "phq9_1".into(), condition: shown_if("phq9_2") }]);
+        assert!(matches!(forward, Err(ChangeError::Invalid(_))), "{forward:?}");
+        let section = q.sections[0].id.clone();
+        let on_itself = apply_to_draft(&q, &[Change::SetSectionCondition { section, condition: shown_if("phq9_1") }]);
+        assert!(matches!(on_itself, Err(ChangeError::Invalid(_))), "a section's condition looks at earlier sections");
+    }
+
+    #[test]
+    fn a_new_language_leaves_the_draft_unfinished_until_translated() {
+        let q = phq9();
+        let dutch = apply_to_draft(&q, &[Change::AddLanguage { language: "nl".into() }]).expect("added");
+        assert!(dutch.languages.contains(&"nl".to_string()));
+        assert!(dutch.validate().iter().any(|p| p.code == ProblemCode::MissingTranslation));
+        for bad in ["fr", "NL", "dutch", ""] {
+            let refused = Change::AddLanguage { language: bad.into() }.apply(&q);
+            assert_eq!(refused, Err(ChangeError::InvalidLanguage(bad.into())), "{bad}");
+        }
     }
 }

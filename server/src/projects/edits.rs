@@ -7,7 +7,8 @@
 use super::ProjectError;
 use crate::forms::{Fields, field};
 use survey_defs::{
-    AnswerOption, Change, Item, ItemKind, LocalizedText, Questionnaire, Scale, ScoreBand, ScoringMethod,
+    AnswerOption, Change, Condition, ConditionValue, Item, ItemKind, LocalizedText, Questionnaire, Scale, ScoreBand,
+    ScoringMethod,
 };
 
 /// Longest text in any field of these forms.
@@ -90,6 +91,11 @@ fn options_from(fields: &Fields, languages: &[String]) -> Result<Vec<AnswerOptio
     Ok(rows.into_iter().map(|(_, _, o)| o).collect())
 }
 
+/// Whether the form has any field whose name starts with `prefix`.
+fn sent(fields: &Fields, prefix: &str) -> bool {
+    fields.iter().any(|(k, _)| k.starts_with(prefix))
+}
+
 /// The changes the question editor asks for item `id`.
 pub fn item_edit(q: &Questionnaire, id: &str, fields: &Fields) -> Result<Vec<Change>, ProjectError> {
     let item = q.item(id).ok_or(ProjectError::UnknownItem)?;
@@ -105,12 +111,14 @@ pub fn item_edit(q: &Questionnaire, id: &str, fields: &Fields) -> Result<Vec<Cha
             changes.push(Change::Reword { item: id.to_string(), language: lang.clone(), text: text.to_string() });
         }
     }
-    let why_we_ask = texts(fields, "why", &q.languages)?;
-    let easy_read = texts(fields, "easy", &q.languages)?;
+    // A part of the editor absent from the form (an API client sending only what it
+    // changes) is left as it is, not emptied.
+    let why_we_ask = if sent(fields, "why-") { texts(fields, "why", &q.languages)? } else { item.why_we_ask.clone() };
+    let easy_read = if sent(fields, "easy-") { texts(fields, "easy", &q.languages)? } else { item.easy_read.clone() };
     if why_we_ask != item.why_we_ask || easy_read != item.easy_read {
         changes.push(Change::ExplainItem { item: id.to_string(), why_we_ask, easy_read });
     }
-    if !item.kind.options().is_empty() {
+    if !item.kind.options().is_empty() && sent(fields, "option-") {
         let options = options_from(fields, &q.languages)?;
         if options != item.kind.options() {
             changes.push(Change::ChangeOptions { item: id.to_string(), options });
@@ -121,7 +129,113 @@ pub fn item_edit(q: &Questionnaire, id: &str, fields: &Fields) -> Result<Vec<Cha
     {
         changes.push(Change::MoveItem { item: id.to_string(), section, after });
     }
+    if let Some(condition) = condition_from(q, fields)?
+        && condition != item.condition
+    {
+        changes.push(Change::SetItemCondition { item: id.to_string(), condition });
+    }
     Ok(changes)
+}
+
+/// The value a condition compares with, as a person writes it: for a yes/no question
+/// `oui`/`non` (or `yes`/`no`); for a question with options, an option's code or label
+/// in any language; otherwise a number, or text.
+fn condition_value(item: &Item, text: &str) -> Result<ConditionValue, ProjectError> {
+    let bad = || ProjectError::BadField("change-error-condition-value");
+    let text = text.trim();
+    if matches!(item.kind, ItemKind::YesNo) {
+        return match text.to_lowercase().as_str() {
+            "oui" | "yes" | "true" => Ok(ConditionValue::Bool(true)),
+            "non" | "no" | "false" => Ok(ConditionValue::Bool(false)),
+            _ => Err(bad()),
+        };
+    }
+    let options = item.kind.options();
+    if !options.is_empty() {
+        let lower = text.to_lowercase();
+        return options
+            .iter()
+            .find(|o| o.code == text || o.label.iter().any(|(_, label)| label.to_lowercase() == lower))
+            .map(|o| ConditionValue::Text(o.code.clone()))
+            .ok_or_else(bad);
+    }
+    match text.replace(',', ".").parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(ConditionValue::Number(n)),
+        _ if !text.is_empty() && text.chars().count() <= MAX_FIELD => Ok(ConditionValue::Text(text.to_string())),
+        _ => Err(bad()),
+    }
+}
+
+/// The condition a form asks for (fields `cond`: the comparison, `cond-item`: the
+/// question it looks at, `cond-value`): `None` when the form has no condition fields or
+/// asks to keep the current one (`cond=keep`), `Some(None)` to show always.
+pub fn condition_from(q: &Questionnaire, fields: &Fields) -> Result<Option<Option<Condition>>, ProjectError> {
+    let op = match field(fields, "cond").map(str::trim) {
+        None | Some("keep") => return Ok(None),
+        Some("") => return Ok(Some(None)),
+        Some(op) => op,
+    };
+    let looked_at = field(fields, "cond-item").unwrap_or_default().trim();
+    let item = q.item(looked_at).ok_or(ProjectError::BadField("change-error-condition-item"))?.clone();
+    let id = item.id.clone();
+    let value = field(fields, "cond-value").unwrap_or_default();
+    // Compared with the answer's number (a choice's score value), whatever the kind.
+    let number = || {
+        value
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .ok_or(ProjectError::BadField("change-error-condition-value"))
+    };
+    let condition = match op {
+        "answered" => Condition::Answered { item: id },
+        "equals" => Condition::Equals { value: condition_value(&item, value)?, item: id },
+        "not_equals" => Condition::NotEquals { value: condition_value(&item, value)?, item: id },
+        "greater_than" => Condition::GreaterThan { value: number()?, item: id },
+        "less_than" => Condition::LessThan { value: number()?, item: id },
+        "includes" => match condition_value(&item, value)? {
+            ConditionValue::Text(option) if matches!(item.kind, ItemKind::MultipleChoice { .. }) => {
+                Condition::Includes { item: id, option }
+            }
+            _ => return Err(ProjectError::BadField("change-error-condition-value")),
+        },
+        _ => return Err(ProjectError::BadField("change-error-condition")),
+    };
+    Ok(Some(Some(condition)))
+}
+
+/// The changes the section form asks for (field `section`: its id; empty for a new
+/// section placed after field `after`): its heading, its condition, or its removal.
+pub fn section_edit(q: &Questionnaire, fields: &Fields) -> Result<Vec<Change>, ProjectError> {
+    let id = field(fields, "section").unwrap_or_default().trim();
+    let title = texts(fields, "title", &q.languages)?.unwrap_or_default();
+    if id.is_empty() {
+        let after = field(fields, "after").map(str::trim).filter(|a| !a.is_empty()).map(str::to_string);
+        let id = (1..).map(|n| format!("s{n}")).find(|id| q.section(id).is_none()).unwrap_or_default();
+        return Ok(vec![Change::AddSection { after, id, title }]);
+    }
+    let section = q.section(id).ok_or(ProjectError::BadField("change-error-section"))?;
+    if field(fields, "remove").is_some() {
+        return Ok(vec![Change::RemoveSection { section: id.to_string() }]);
+    }
+    let mut changes = Vec::new();
+    if title != section.title {
+        changes.push(Change::RenameSection { section: id.to_string(), title });
+    }
+    if let Some(condition) = condition_from(q, fields)?
+        && condition != section.condition
+    {
+        changes.push(Change::SetSectionCondition { section: id.to_string(), condition });
+    }
+    Ok(changes)
+}
+
+/// The change the language form asks for (field `language`, a two-letter tag).
+pub fn add_language(_q: &Questionnaire, fields: &Fields) -> Result<Vec<Change>, ProjectError> {
+    let language = field(fields, "language").unwrap_or_default().trim().to_lowercase();
+    Ok(vec![Change::AddLanguage { language }])
 }
 
 /// Options written one per line, `value = label fr | label en` (the value is optional),
@@ -409,5 +523,78 @@ mod tests {
         let bad =
             [fields.clone(), form(&[("bands", "zero to two = x")])].concat().into_iter().rev().collect::<Fields>();
         assert!(matches!(scale_edit(&q, "court", &bad), Err(ProjectError::BadField("change-error-bands"))));
+    }
+
+    #[test]
+    fn a_condition_is_written_in_words_the_person_knows() {
+        let q = phq9();
+        let mut shown = as_shown(&q, "phq9_2");
+        shown.extend(form(&[("cond", "keep"), ("cond-item", "phq9_1"), ("cond-value", "")]));
+        assert_eq!(item_edit(&q, "phq9_2", &shown).expect("kept"), Vec::new(), "keep changes nothing");
+        // An option given by its label, in any language, becomes its code.
+        let by_label = [
+            as_shown(&q, "phq9_2"),
+            form(&[("cond", "not_equals"), ("cond-item", "phq9_1"), ("cond-value", "Jamais")]),
+        ]
+        .concat();
+        let code = q.item("phq9_1").map(|i| i.kind.options()[0].code.clone()).unwrap_or_default();
+        assert_eq!(
+            item_edit(&q, "phq9_2", &by_label).expect("read"),
+            [Change::SetItemCondition {
+                item: "phq9_2".into(),
+                condition: Some(Condition::NotEquals { item: "phq9_1".into(), value: ConditionValue::Text(code) }),
+            }]
+        );
+        let above =
+            [as_shown(&q, "phq9_2"), form(&[("cond", "greater_than"), ("cond-item", "phq9_1"), ("cond-value", "1,5")])]
+                .concat();
+        assert!(matches!(
+            item_edit(&q, "phq9_2", &above).expect("read").as_slice(),
+            [Change::SetItemCondition { condition: Some(Condition::GreaterThan { value, .. }), .. }] if *value == 1.5
+        ));
+        let unknown =
+            [as_shown(&q, "phq9_2"), form(&[("cond", "equals"), ("cond-item", "phq9_1"), ("cond-value", "Souvent")])]
+                .concat();
+        assert!(matches!(
+            item_edit(&q, "phq9_2", &unknown),
+            Err(ProjectError::BadField("change-error-condition-value"))
+        ));
+        let nowhere = [as_shown(&q, "phq9_2"), form(&[("cond", "answered"), ("cond-item", "zz")])].concat();
+        assert!(matches!(
+            item_edit(&q, "phq9_2", &nowhere),
+            Err(ProjectError::BadField("change-error-condition-item"))
+        ));
+        let odd = [as_shown(&q, "phq9_2"), form(&[("cond", "sometimes"), ("cond-item", "phq9_1")])].concat();
+        assert!(matches!(item_edit(&q, "phq9_2", &odd), Err(ProjectError::BadField("change-error-condition"))));
+    }
+
+    #[test]
+    fn the_section_form_adds_renames_conditions_and_removes_parts() {
+        let q = phq9();
+        let first = q.sections[0].id.clone();
+        let added =
+            section_edit(&q, &form(&[("section", ""), ("title-fr", "Après"), ("after", &first)])).expect("read");
+        assert!(
+            matches!(added.as_slice(), [Change::AddSection { after: Some(a), id, .. }] if *a == first && id == "s1")
+        );
+        let titles: Vec<(&str, &str)> = ["fr", "en"]
+            .iter()
+            .map(|l| {
+                (if *l == "fr" { "title-fr" } else { "title-en" }, q.sections[0].title.get_exact(l).unwrap_or_default())
+            })
+            .collect();
+        let always =
+            section_edit(&q, &[form(&[("section", &first), ("cond", "")]), form(&titles)].concat()).expect("read");
+        assert!(always.is_empty(), "an untitled part without a condition stays as it is");
+        let removed = section_edit(&q, &form(&[("section", &first), ("remove", "on")])).expect("read");
+        assert_eq!(removed, [Change::RemoveSection { section: first.clone() }]);
+        assert!(matches!(
+            section_edit(&q, &form(&[("section", "zz")])),
+            Err(ProjectError::BadField("change-error-section"))
+        ));
+        assert_eq!(
+            add_language(&q, &form(&[("language", " NL ")])).expect("read"),
+            [Change::AddLanguage { language: "nl".into() }]
+        );
     }
 }

@@ -362,6 +362,27 @@ pub async fn propose_scale_edit(
     .await
 }
 
+/// `POST /equipe/projets/{project}/brouillons/{draft}/sections`: proposes a new section,
+/// or a section's new heading, condition or removal (field `section`: its id).
+pub async fn propose_section_edit(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    propose_edit(state, (project, draft), headers, fields, super::edits::section_edit).await
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/langues`: proposes a new language.
+pub async fn propose_language(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    propose_edit(state, (project, draft), headers, fields, super::edits::add_language).await
+}
+
 /// `POST /equipe/projets/{project}/brouillons/{draft}/publication`: proposes publishing
 /// the draft as `slug` `version`, with `notes`.
 pub async fn propose_publication(

@@ -130,6 +130,11 @@ impl ProjectError {
             ProjectError::InvalidRole => "project-error-role",
             ProjectError::LastLead => "project-error-last-lead",
             ProjectError::NoSuchConflict => "project-error-conflict-settled",
+            ProjectError::InvalidChange(survey_defs::ChangeError::SectionNotEmpty(_)) => {
+                "change-error-section-not-empty"
+            }
+            ProjectError::InvalidChange(survey_defs::ChangeError::LastSection) => "change-error-last-section",
+            ProjectError::InvalidChange(survey_defs::ChangeError::InvalidLanguage(_)) => "change-error-language",
             ProjectError::InvalidChange(_) => "change-error-invalid",
             ProjectError::NoChange => "change-error-nothing",
             ProjectError::BadField(key) => key,

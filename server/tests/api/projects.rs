@@ -581,3 +581,91 @@ async fn the_projects_own_jargon_is_flagged_in_its_drafts_readability_checks() {
     assert_eq!(logged.len(), 1, "one change, by the member");
     assert_eq!(logged[0].detail, "2 terms");
 }
+
+#[tokio::test]
+async fn parts_conditions_and_a_new_language_are_proposed_and_decided_like_any_change() {
+    let app = TestApp::spawn().await;
+    let pro = signed_in(&app, "pro@demo.test", Role::Professional, "demo").await;
+    let partner = signed_in(&app, "lea@demo.test", Role::PatientPartner, "demo").await;
+    let created = post(&app, &pro, "/equipe/projets", &[("institution", "demo"), ("title", "Dépression")]).await;
+    let project =
+        location(&created).trim_start_matches("/equipe/projets/").split('?').next().unwrap_or_default().to_string();
+    let path = format!("/equipe/projets/{project}");
+    post(
+        &app,
+        &pro,
+        &format!("{path}/membres"),
+        &[("person", &person_id(&partner).to_string()), ("role", "patient_partner")],
+    )
+    .await;
+    let started = post(&app, &partner, &format!("{path}/brouillons"), &[("source", "phq-9"), ("title", "")]).await;
+    let draft_path = location(&started).split('?').next().unwrap_or_default().to_string();
+    let draft = draft_path.rsplit('/').next().unwrap_or_default().to_string();
+    let decide = |to: String| {
+        let (app, pro, project, draft) = (&app, &pro, project.clone(), draft.clone());
+        async move { vote(app, pro, &project, &draft, &suggestion_of(&to)).await }
+    };
+
+    // A new part after the first, with its heading in both languages.
+    let (_, html) = page(&app, &partner, &draft_path).await;
+    let first = hidden(&html, "section");
+    let part = post(
+        &app,
+        &partner,
+        &format!("{draft_path}/sections"),
+        &[
+            ("section", ""),
+            ("title-fr", "Votre sommeil"),
+            ("title-en", "Your sleep"),
+            ("after", first.as_str()),
+            ("rationale", "Le sommeil mérite sa partie"),
+        ],
+    )
+    .await;
+    assert!(decide(location(&part)).await.contains("fait=accepted"));
+
+    // The second question shows only once the first is not "Jamais"; a wrong value is named.
+    let condition = |value: &'static str| {
+        vec![
+            ("cond", "not_equals"),
+            ("cond-item", "phq9_1"),
+            ("cond-value", value),
+            ("rationale", "Inutile si la première réponse est jamais"),
+        ]
+    };
+    let wrong = post(&app, &partner, &format!("{draft_path}/questions/phq9_2"), &condition("Parfois")).await;
+    assert!(location(&wrong).contains("erreur=change-error-condition-value"), "{}", location(&wrong));
+    let (_, refused) = page(&app, &partner, &location(&wrong)).await;
+    assert!(refused.contains("La valeur ne correspond pas à la question choisie"), "the message is shown");
+    let set = post(&app, &partner, &format!("{draft_path}/questions/phq9_2"), &condition("jamais")).await;
+    assert!(decide(location(&set)).await.contains("fait=accepted"));
+
+    // Dutch, then the draft is unfinished until translated; a bad tag is named.
+    let bad =
+        post(&app, &partner, &format!("{draft_path}/langues"), &[("language", "néerlandais"), ("rationale", "x")])
+            .await;
+    assert!(location(&bad).contains("erreur=change-error-language"), "{}", location(&bad));
+    let dutch =
+        post(&app, &partner, &format!("{draft_path}/langues"), &[("language", "nl"), ("rationale", "Bruxelles")]).await;
+    assert!(decide(location(&dutch)).await.contains("fait=accepted"));
+
+    let (_, html) = page(&app, &pro, &draft_path).await;
+    assert!(html.contains("Votre sommeil"), "the new part is listed");
+    assert!(
+        html.contains("affichée si la réponse à phq9_1 n"),
+        "the condition in words: {}",
+        html.split("affichée").nth(1).unwrap_or_default().chars().take(80).collect::<String>()
+    );
+    assert!(html.contains("name=\"text-nl\""), "the editors now have Dutch fields");
+    assert!(html.contains("Le questionnaire est écrit en : FR, EN, NL."));
+    assert!(html.contains("Avant de publier, il reste à compléter"), "translations are missing");
+    // The empty part can go; the first part, holding questions, cannot.
+    let full = post(
+        &app,
+        &partner,
+        &format!("{draft_path}/sections"),
+        &[("section", first.as_str()), ("remove", "on"), ("rationale", "x")],
+    )
+    .await;
+    assert!(location(&full).contains("erreur=change-error-section-not-empty"), "{}", location(&full));
+}

@@ -7,6 +7,7 @@
 mod account;
 mod audit;
 mod campaigns;
+mod draft_editor;
 mod people;
 pub(crate) mod projects;
 mod results;

@@ -3,12 +3,15 @@
 //! conflict screen when two people wrote at once), and the members with their roles in
 //! the project. Plain forms; the server checks the policy on every post.
 
+use super::draft_editor::{
+    describe_form, hidden, item_editor, language_form, new_item_form, publish_form, scale_form, sections_form,
+};
 use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
 use crate::islands::ConditionalPreview;
 use crate::projects::{
-    DraftItem, DraftPage, DraftScale, NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, SuggestionRow,
-    load_draft, load_project, load_projects,
+    DraftItem, DraftPage, NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, SuggestionRow, load_draft,
+    load_project, load_projects,
 };
 use crate::questionnaire_view::QuestionnaireForm;
 use crate::shell::{PageTitle, href};
@@ -16,7 +19,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// What the last post did (`?fait=`), as shown.
-const DONE: [&str; 18] = [
+const DONE: &[&str] = &[
+    "jargon",
     "publication-proposed",
     "named",
     "unnamed",
@@ -38,7 +42,15 @@ const DONE: [&str; 18] = [
 ];
 
 /// Why the last post was refused (`?erreur=`), as shown.
-const ERRORS: [&str; 30] = [
+const ERRORS: &[&str] = &[
+    "jargon-error",
+    "change-error-condition",
+    "change-error-condition-item",
+    "change-error-condition-value",
+    "change-error-section",
+    "change-error-section-not-empty",
+    "change-error-last-section",
+    "change-error-language",
     "change-error-invalid",
     "change-error-nothing",
     "change-error-option-value",
@@ -642,138 +654,52 @@ pub(crate) fn change_text(change: &survey_defs::Change, lang: Lang) -> String {
         ),
         Change::RemoveScale { scale } => lang.t_args("change-remove-scale", &[("scale", scale.clone().into())]),
         Change::Describe { title, .. } => lang.t_args("change-describe", &[("title", labels(title).into())]),
+        Change::AddSection { id, title, .. } => {
+            lang.t_args("change-add-section", &[("section", id.clone().into()), ("title", labels(title).into())])
+        }
+        Change::RenameSection { section, title } => lang
+            .t_args("change-rename-section", &[("section", section.clone().into()), ("title", labels(title).into())]),
+        Change::RemoveSection { section } => {
+            lang.t_args("change-remove-section", &[("section", section.clone().into())])
+        }
+        Change::SetItemCondition { item, condition } => lang.t_args(
+            "change-item-condition",
+            &[("item", item.clone().into()), ("condition", condition_words(condition.as_ref(), lang).into())],
+        ),
+        Change::SetSectionCondition { section, condition } => lang.t_args(
+            "change-section-condition",
+            &[("section", section.clone().into()), ("condition", condition_words(condition.as_ref(), lang).into())],
+        ),
+        Change::AddLanguage { language } => {
+            lang.t_args("change-add-language", &[("language", language.to_uppercase().into())])
+        }
     }
 }
 
-/// Fields for a text in each language, side by side: `{name}-{lang}`.
-fn text_fields(
-    prefix: &str,
-    name: &str,
-    label: String,
-    values: &[(String, String)],
-    rows: u32,
-) -> impl IntoView + use<> {
-    values
-        .iter()
-        .map(|(l, v)| {
-            let id = format!("{prefix}-{name}-{l}");
-            view! {
-                <div class="field">
-                    <label for=id.clone()>{label.clone()} " (" {l.to_uppercase()} ")"</label>
-                    <textarea id=id name=format!("{name}-{l}") rows=rows.to_string() maxlength="1000" lang=l.clone()>{v.clone()}</textarea>
-                </div>
-            }
-        })
-        .collect_view()
-}
-
-fn place_options(page: &DraftPage, chosen: &str, skip: Option<&str>, lang: Lang) -> impl IntoView + use<> {
-    page.places
-        .iter()
-        .filter(|(value, ..)| skip.is_none_or(|id| !value.ends_with(&format!("/{id}"))))
-        .map(|(value, section, after)| {
-            let label = if after.is_empty() {
-                lang.t_args("place-first", &[("section", section.clone().into())])
-            } else {
-                lang.t_args("place-after", &[("section", section.clone().into()), ("item", after.clone().into())])
-            };
-            view! { <option value=value.clone() selected=value == chosen>{label}</option> }
-        })
-        .collect_view()
-}
-
-fn hidden(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
-    view! {
-        <input type="hidden" name="csrf" value=page.viewer.csrf_token.clone()/>
-        <input type="hidden" name="lang" value=lang.tag()/>
-    }
-}
-
-fn rationale_field(prefix: &str, lang: Lang) -> impl IntoView + use<> {
-    let id = format!("{prefix}-rationale");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{lang.t("suggestion-rationale-label")}</label>
-            <textarea id=id name="rationale" rows="2" maxlength="2000" required></textarea>
-        </div>
-    }
-}
-
-/// The question editor: every wording side by side, explanations, options, place, or
-/// removal; what was changed becomes one suggestion.
-fn item_editor(item: &DraftItem, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
-    let prefix = format!("e-{}", item.id);
-    let action = format!("/equipe/projets/{}/brouillons/{}/questions/{}", page.project, page.draft, item.id);
-    let options = (!item.options.is_empty()).then(|| {
-        let blank: Vec<(String, String)> = page.languages.iter().map(|l| (l.clone(), String::new())).collect();
-        let rows = item
-            .options
-            .iter()
-            .map(|o| (o.code.clone(), o.labels.clone(), o.value.map(|v| v.to_string()).unwrap_or_default()))
-            .chain((0..2).map(|_| (String::new(), blank.clone(), String::new())))
-            .enumerate()
-            .map(|(n, (code, labels, value))| {
-                let row = format!("{prefix}-o{n}");
-                let legend = if code.is_empty() {
-                    lang.t("editor-new-option")
-                } else {
-                    lang.t_args("editor-option", &[("number", (n + 1).into())])
-                };
-                let is_new = code.is_empty();
-                view! {
-                    <fieldset class="option-row">
-                        <legend>{legend}</legend>
-                        <input type="hidden" name=format!("option-{n}-code") value=code/>
-                        {labels.iter().map(|(l, v)| {
-                            let id = format!("{row}-label-{l}");
-                            view! {
-                                <div class="field">
-                                    <label for=id.clone()>{lang.t("editor-option-label")} " (" {l.to_uppercase()} ")"</label>
-                                    <input id=id type="text" name=format!("option-{n}-label-{l}") value=v.clone() maxlength="1000" lang=l.clone()/>
-                                </div>
-                            }
-                        }).collect_view()}
-                        <div class="field">
-                            <label for=format!("{row}-value")>{lang.t("editor-option-value")}</label>
-                            <input id=format!("{row}-value") type="text" inputmode="numeric" name=format!("option-{n}-value") value=value size="4"/>
-                        </div>
-                        <div class="field">
-                            <label for=format!("{row}-order")>{lang.t("editor-option-order")}</label>
-                            <input id=format!("{row}-order") type="text" inputmode="decimal" name=format!("option-{n}-order") value=(n + 1).to_string() size="4"/>
-                        </div>
-                        {(!is_new).then(|| view! {
-                            <div class="field checkbox">
-                                <input id=format!("{row}-remove") type="checkbox" name=format!("option-{n}-remove")/>
-                                <label for=format!("{row}-remove")>{lang.t("editor-option-remove")}</label>
-                            </div>
-                        })}
-                    </fieldset>
-                }
-            })
-            .collect_view();
-        view! { <h4>{lang.t("editor-options")}</h4>{rows} }
-    });
-    view! {
-        <details class="item-editor">
-            <summary>{lang.t_args("editor-open", &[("item", item.id.clone().into())])}</summary>
-            <form method="post" action=action class="staff-form">
-                {hidden(page, lang)}
-                {text_fields(&prefix, "text", lang.t("editor-wording"), &item.texts, 3)}
-                {text_fields(&prefix, "why", lang.t("editor-why"), &item.why, 2)}
-                {text_fields(&prefix, "easy", lang.t("editor-easy"), &item.easy, 2)}
-                {options}
-                <div class="field">
-                    <label for=format!("{prefix}-place")>{lang.t("editor-place")}</label>
-                    <select id=format!("{prefix}-place") name="place">{place_options(page, &item.place, Some(&item.id), lang)}</select>
-                </div>
-                <div class="field checkbox">
-                    <input id=format!("{prefix}-remove") type="checkbox" name="remove"/>
-                    <label for=format!("{prefix}-remove")>{lang.t("editor-remove")}</label>
-                </div>
-                {rationale_field(&prefix, lang)}
-                <button type="submit">{lang.t("editor-submit")}</button>
-            </form>
-        </details>
+/// When a question or section shows, in words: "always", or the condition spelled out.
+pub(crate) fn condition_words(condition: Option<&survey_defs::Condition>, lang: Lang) -> String {
+    use survey_defs::{Condition, ConditionValue};
+    let value = |v: &ConditionValue| match v {
+        ConditionValue::Bool(true) => lang.t("condition-yes"),
+        ConditionValue::Bool(false) => lang.t("condition-no"),
+        ConditionValue::Number(n) => n.to_string(),
+        ConditionValue::Text(t) => t.clone(),
+    };
+    let one =
+        |key: &str, item: &str, v: String| lang.t_args(key, &[("item", item.to_string().into()), ("value", v.into())]);
+    match condition {
+        None => lang.t("condition-always"),
+        Some(Condition::Answered { item }) => one("condition-answered", item, String::new()),
+        Some(Condition::Equals { item, value: v }) => one("condition-equals", item, value(v)),
+        Some(Condition::NotEquals { item, value: v }) => one("condition-not-equals", item, value(v)),
+        Some(Condition::GreaterThan { item, value: v }) => one("condition-greater-than", item, v.to_string()),
+        Some(Condition::LessThan { item, value: v }) => one("condition-less-than", item, v.to_string()),
+        Some(Condition::Includes { item, option }) => one("condition-includes", item, option.clone()),
+        Some(Condition::All { conditions }) | Some(Condition::Any { conditions }) => {
+            let key = if matches!(condition, Some(Condition::All { .. })) { "condition-all" } else { "condition-any" };
+            let parts: Vec<String> = conditions.iter().map(|c| condition_words(Some(c), lang)).collect();
+            lang.t_args(key, &[("conditions", parts.join(" ; ").into())])
+        }
     }
 }
 
@@ -800,179 +726,6 @@ fn item_thread(item: &DraftItem, page: &DraftPage, lang: Lang) -> impl IntoView 
     }
 }
 
-fn new_item_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
-    let blank: Vec<(String, String)> = page.languages.iter().map(|l| (l.clone(), String::new())).collect();
-    let last = page.places.last().map(|(v, ..)| v.clone()).unwrap_or_default();
-    let types = [
-        "single_choice",
-        "likert",
-        "multiple_choice",
-        "yes_no",
-        "rating_scale",
-        "number",
-        "date",
-        "short_text",
-        "long_text",
-        "display",
-    ];
-    view! {
-        <section id="new-question" aria-labelledby="new-question-heading">
-            <h2 id="new-question-heading">{lang.t("editor-new-question")}</h2>
-            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/questions", page.project, page.draft) class="staff-form">
-                {hidden(page, lang)}
-                <div class="field">
-                    <label for="n-type">{lang.t("editor-type")}</label>
-                    <select id="n-type" name="type">
-                        {types.iter().map(|t| view! { <option value=*t>{lang.t(&format!("item-type-{}", t.replace('_', "-")))}</option> }).collect_view()}
-                    </select>
-                </div>
-                {text_fields("n", "text", lang.t("editor-wording"), &blank, 3)}
-                {text_fields("n", "why", lang.t("editor-why"), &blank, 2)}
-                <div class="field">
-                    <label for="n-options">{lang.t("editor-options")}</label>
-                    <p class="hint" id="n-options-hint">{lang.t("editor-options-hint")}</p>
-                    <textarea id="n-options" name="options" rows="4" aria-describedby="n-options-hint"></textarea>
-                </div>
-                <div class="field">
-                    <label for="n-min">{lang.t("editor-min")}</label>
-                    <input id="n-min" type="text" inputmode="decimal" name="min" size="6"/>
-                </div>
-                <div class="field">
-                    <label for="n-max">{lang.t("editor-max")}</label>
-                    <input id="n-max" type="text" inputmode="decimal" name="max" size="6"/>
-                </div>
-                <div class="field">
-                    <label for="n-place">{lang.t("editor-place")}</label>
-                    <select id="n-place" name="place">{place_options(page, &last, None, lang)}</select>
-                </div>
-                <div class="field checkbox">
-                    <input id="n-required" type="checkbox" name="required"/>
-                    <label for="n-required">{lang.t("editor-required")}</label>
-                </div>
-                {rationale_field("n", lang)}
-                <button type="submit">{lang.t("editor-submit")}</button>
-            </form>
-        </section>
-    }
-}
-
-fn scale_form(scale: &DraftScale, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
-    let prefix = format!("s-{}", scale.id);
-    let scored: Vec<&DraftItem> = page.items.iter().filter(|i| i.number > 0).collect();
-    let checks = |name: &'static str, chosen: &[String]| {
-        scored
-            .iter()
-            .map(|i| {
-                let id = format!("{prefix}-{name}-{}", i.id);
-                view! {
-                    <div class="field checkbox">
-                        <input id=id.clone() type="checkbox" name=name value=i.id.clone() checked=chosen.contains(&i.id)/>
-                        <label for=id>{format!("{}. {}", i.number, i.id)}</label>
-                    </div>
-                }
-            })
-            .collect_view()
-    };
-    let methods = ["sum", "mean", "mean_rescaled"];
-    view! {
-        <details class="item-editor">
-            <summary>{lang.t_args("scale-open", &[("scale", scale.id.clone().into())])}</summary>
-            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/scores", page.project, page.draft) class="staff-form">
-                {hidden(page, lang)}
-                <input type="hidden" name="scale" value=scale.id.clone()/>
-                {text_fields(&prefix, "title", lang.t("scale-title-label"), &scale.titles, 1)}
-                <fieldset><legend>{lang.t("scale-items")}</legend>{checks("items", &scale.items)}</fieldset>
-                <fieldset><legend>{lang.t("scale-reverse")}</legend>{checks("reverse", &scale.reverse)}</fieldset>
-                <div class="field">
-                    <label for=format!("{prefix}-method")>{lang.t("scale-method")}</label>
-                    <select id=format!("{prefix}-method") name="method">
-                        {methods.iter().map(|m| view! { <option value=*m selected=scale.method == *m>{lang.t(&format!("scale-method-{}", m.replace('_', "-")))}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=format!("{prefix}-min")>{lang.t("scale-min-answered")}</label>
-                    <input id=format!("{prefix}-min") type="text" inputmode="numeric" name="min_answered" value=scale.min_answered.to_string() size="4"/>
-                </div>
-                <div class="field checkbox">
-                    <input id=format!("{prefix}-prorate") type="checkbox" name="prorate" checked=scale.prorate/>
-                    <label for=format!("{prefix}-prorate")>{lang.t("scale-prorate")}</label>
-                </div>
-                <div class="field">
-                    <label for=format!("{prefix}-bands")>{lang.t("scale-bands")}</label>
-                    <p class="hint" id=format!("{prefix}-bands-hint")>{lang.t("scale-bands-hint")}</p>
-                    <textarea id=format!("{prefix}-bands") name="bands" rows="5" aria-describedby=format!("{prefix}-bands-hint")>{scale.bands.clone()}</textarea>
-                </div>
-                <div class="field checkbox">
-                    <input id=format!("{prefix}-remove") type="checkbox" name="remove"/>
-                    <label for=format!("{prefix}-remove")>{lang.t("scale-remove")}</label>
-                </div>
-                {rationale_field(&prefix, lang)}
-                <button type="submit">{lang.t("editor-submit")}</button>
-            </form>
-        </details>
-    }
-}
-
-fn describe_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
-    let q = &page.questionnaire;
-    let per_language = |text: &survey_defs::LocalizedText| -> Vec<(String, String)> {
-        q.languages.iter().map(|l| (l.clone(), text.get_exact(l).unwrap_or_default().to_string())).collect()
-    };
-    view! {
-        <details class="item-editor" id="description">
-            <summary>{lang.t("editor-describe")}</summary>
-            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/description", page.project, page.draft) class="staff-form">
-                {hidden(page, lang)}
-                {text_fields("d", "title", lang.t("editor-title"), &per_language(&q.title), 1)}
-                {text_fields("d", "introduction", lang.t("editor-introduction"), &per_language(&q.introduction), 3)}
-                {text_fields("d", "who", lang.t("editor-who"), &per_language(&q.who_asks_and_why), 3)}
-                {rationale_field("d", lang)}
-                <button type="submit">{lang.t("editor-submit")}</button>
-            </form>
-        </details>
-    }
-}
-
-fn publish_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
-    let unfinished = page
-        .unfinished
-        .iter()
-        .map(|(code, item)| {
-            let place = if item.is_empty() { String::new() } else { format!(" ({item})") };
-            view! { <li>{lang.t_args("problem-in-draft", &[("code", code.clone().into())])} {place}</li> }
-        })
-        .collect_view();
-    let ready = page.unfinished.is_empty();
-    view! {
-        <section id="publish" aria-labelledby="publish-heading">
-            <h2 id="publish-heading">{lang.t("publish-title")}</h2>
-            {if ready {
-                view! { <p>{lang.t("publish-help")}</p> }.into_any()
-            } else {
-                view! { <p>{lang.t("publish-unfinished")}</p><ul>{unfinished}</ul> }.into_any()
-            }}
-            {(ready && page.can_contribute).then(|| view! {
-                <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/publication", page.project, page.draft) class="staff-form">
-                    {hidden(page, lang)}
-                    <div class="field">
-                        <label for="p-slug">{lang.t("publish-slug")}</label>
-                        <input id="p-slug" type="text" name="slug" value=page.publish_as.0.clone() pattern="[a-z0-9\\-]{1,64}" required/>
-                    </div>
-                    <div class="field">
-                        <label for="p-version">{lang.t("publish-version")}</label>
-                        <input id="p-version" type="text" name="version" value=page.publish_as.1.clone() pattern="[0-9]+\\.[0-9]+\\.[0-9]+" required/>
-                    </div>
-                    <div class="field">
-                        <label for="p-notes">{lang.t("publish-notes")}</label>
-                        <textarea id="p-notes" name="notes" rows="3" maxlength="2000" required></textarea>
-                    </div>
-                    <button type="submit">{lang.t("publish-submit")}</button>
-                </form>
-            })}
-        </section>
-    }
-}
-
 #[component]
 fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
     let csrf = page.viewer.csrf_token.clone();
@@ -996,7 +749,7 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
                 })
                 .collect_view();
             let number = if item.number > 0 { format!("{}. ", item.number) } else { String::new() };
-            let editor = page.can_contribute.then(|| item_editor(item, &page, lang));
+            let editor = page.can_contribute.then(|| item_editor(item, &page, lang).into_any());
             view! {
                 <li class="card" id=format!("draft-item-{}", item.id)>
                     <h3>{number}<code>{item.id.clone()}</code></h3>
@@ -1049,7 +802,7 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
         <h1>{page.title.clone()}</h1>
         <p>{lang.t_args("draft-revision", &[("count", page.revision.into())])} " " {lang.t("draft-rule")}</p>
         {outcome_view(done, error, lang)}
-        {page.can_contribute.then(|| describe_form(&page, lang))}
+        {page.can_contribute.then(|| describe_form(&page, lang).into_any())}
         {problem.map(|code| view! { <p class="error-message">{lang.t_args("problem-in-draft", &[("code", code.into())])}</p> })}
         {page.changes.clone().map(|changes| view! {
             <section id="changes" aria-labelledby="changes-heading">
@@ -1087,13 +840,15 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
             <h2 id="items-heading">{lang.t("draft-items-title")}</h2>
             <ol class="card-list">{items}</ol>
         </section>
-        {page.can_contribute.then(|| new_item_form(&page, lang))}
+        {page.can_contribute.then(|| new_item_form(&page, lang).into_any())}
+        {page.can_contribute.then(|| sections_form(&page, lang).into_any())}
+        {page.can_contribute.then(|| language_form(&page, lang).into_any())}
         <section id="scores" aria-labelledby="scores-heading">
             <h2 id="scores-heading">{lang.t("scales-title")}</h2>
             {if page.scales.is_empty() { Some(view! { <p>{lang.t("scales-none")}</p> }) } else { None }}
             {page.can_contribute.then_some(scales)}
         </section>
-        {publish_form(&page, lang)}
+        {publish_form(&page, lang).into_any()}
         <section id="preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{lang.t("draft-preview-title")}</h2>
             <p class="hint">{lang.t("draft-preview-help")}</p>
