@@ -819,3 +819,5 @@ languages-now = The questionnaire is written in: { $languages }.
 languages-add-label = Add a language (two-letter code)
 languages-add-hint = For example nl for Dutch, de for German. Every text then waits for its translation, next to the other languages.
 languages-add = Propose this language
+live-check-ok = Your proposal: { $changes }.
+live-check-title = Checked as you type

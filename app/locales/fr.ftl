@@ -820,3 +820,5 @@ languages-now = Le questionnaire est écrit en : { $languages }.
 languages-add-label = Ajouter une langue (code à deux lettres)
 languages-add-hint = Par exemple nl pour le néerlandais, de pour l'allemand. Chaque texte attend ensuite sa traduction, à côté des autres langues.
 languages-add = Proposer cette langue
+live-check-ok = Votre proposition : { $changes }.
+live-check-title = Vérification pendant que vous écrivez

@@ -100,8 +100,9 @@ pub fn AnswerKeeper(
 /// Without JavaScript everything shows, each conditional part marked as such.
 #[island]
 pub fn ConditionalPreview(
-    /// The questionnaire previewed, for its conditions and answer types.
-    questionnaire: survey_defs::Questionnaire,
+    /// The questionnaire's sections, for their conditions and answer types (only these
+    /// cross into the bundle: the rest of a questionnaire has no bearing on what shows).
+    sections: Vec<survey_defs::Section>,
     /// The preview (a `QuestionnaireForm`).
     children: Children,
 ) -> impl IntoView {
@@ -109,12 +110,108 @@ pub fn ConditionalPreview(
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(div) = root.get() {
-            preview::attach(&div, questionnaire.clone());
+            let mut questionnaire = survey_defs::empty_draft("", &survey_defs::LocalizedText::new(), &[]);
+            questionnaire.sections = sections.clone();
+            preview::attach(&div, questionnaire);
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = &questionnaire;
+    let _ = &sections;
     view! { <div node_ref=root class="conditional-preview">{children()}</div> }
+}
+
+/// Checks the draft editor's forms as the person types: a moment after they stop, the
+/// form's fields go to the server's check (`…/verification`), which reads them as the
+/// proposal would be read and applies them to the draft with survey-defs, saving
+/// nothing; the answer (what the proposal would change, or the problem named) shows in
+/// the form's `.live-check` line, which screen readers announce politely.
+///
+/// Without JavaScript the same checks run when the form is sent.
+#[island]
+pub fn LiveCheck(
+    /// Where to send the fields (`/equipe/projets/{p}/brouillons/{d}/verification`).
+    endpoint: String,
+    /// The editor's forms, each with `data-check` (the path it posts to) and a `.live-check` line.
+    children: Children,
+) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(div) = root.get() {
+            live::attach(&div, endpoint.clone());
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = &endpoint;
+    view! { <div node_ref=root class="live-check-scope">{children()}</div> }
+}
+
+#[cfg(feature = "hydrate")]
+mod live {
+    //! The browser side of [`super::LiveCheck`].
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Element, FormData, HtmlFormElement, RequestInit, Response, UrlSearchParams};
+
+    /// How long after the last keystroke the check runs.
+    const PAUSE_MS: i32 = 600;
+
+    async fn check(endpoint: String, form: HtmlFormElement) -> Option<()> {
+        let kind = form.get_attribute("data-check")?;
+        let output = form.query_selector(".live-check").ok()??;
+        let data = FormData::new_with_form(&form).ok()?;
+        data.append_with_str("form", &kind).ok()?;
+        let body = UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        let window = web_sys::window()?;
+        let response: Response =
+            JsFuture::from(window.fetch_with_str_and_init(&endpoint, &init)).await.ok()?.dyn_into().ok()?;
+        if response.status() != 200 {
+            return None;
+        }
+        let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+        let answer: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let ok = answer.get("ok")?.as_bool()?;
+        output.set_text_content(answer.get("message")?.as_str());
+        let classes = output.class_list();
+        let _ = if ok { classes.remove_1("field-error") } else { classes.add_1("field-error") };
+        Some(())
+    }
+
+    pub fn attach(root: &Element, endpoint: String) {
+        let timer = Rc::new(Cell::new(0));
+        let on_input = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let Some(form) = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("form[data-check]").ok().flatten())
+                .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let Some(window) = web_sys::window() else { return };
+            window.clear_timeout_with_handle(timer.get());
+            let endpoint = endpoint.clone();
+            let run = Closure::once_into_js(move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = check(endpoint, form).await;
+                });
+            });
+            if let Ok(handle) =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), PAUSE_MS)
+            {
+                timer.set(handle);
+            }
+        });
+        let _ = root.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref());
+        let _ = root.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref());
+        on_input.forget();
+    }
 }
 
 #[cfg(feature = "hydrate")]

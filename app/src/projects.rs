@@ -5,6 +5,7 @@
 //! The server decides who sees and does what (`server::projects`, asking the access
 //! policy with the caller's project roles); this crate only lays out what it is given.
 
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -335,4 +336,107 @@ pub async fn load_draft(project: String, draft: String) -> Result<StaffAnswer<Dr
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     Ok(crate::staff::with_status(answer))
+}
+
+/// One change of a suggestion or a changelog, in words (item ids as the draft names them).
+pub fn change_text(change: &survey_defs::Change, lang: Lang) -> String {
+    use survey_defs::Change;
+    let labels = |text: &survey_defs::LocalizedText| text.get(lang.tag()).to_string();
+    match change {
+        Change::Reword { item, language, text } => lang.t_args(
+            "change-reword",
+            &[
+                ("item", item.clone().into()),
+                ("language", language.to_uppercase().into()),
+                ("text", text.clone().into()),
+            ],
+        ),
+        Change::AddItem { item, .. } => lang.t_args(
+            "change-add-item",
+            &[
+                ("item", item.id.clone().into()),
+                ("type", lang.t(&format!("item-type-{}", item.kind.type_name().replace('_', "-"))).into()),
+                ("text", labels(&item.text).into()),
+            ],
+        ),
+        Change::RemoveItem { item } => lang.t_args("change-remove-item", &[("item", item.clone().into())]),
+        Change::MoveItem { item, after, .. } => match after {
+            Some(after) => {
+                lang.t_args("change-move-item-after", &[("item", item.clone().into()), ("after", after.clone().into())])
+            }
+            None => lang.t_args("change-move-item-first", &[("item", item.clone().into())]),
+        },
+        Change::ChangeOptions { item, options } => {
+            let list = options
+                .iter()
+                .map(|o| match o.value {
+                    Some(v) => format!("{} ({v})", labels(&o.label)),
+                    None => labels(&o.label),
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            lang.t_args("change-options", &[("item", item.clone().into()), ("options", list.into())])
+        }
+        Change::ExplainItem { item, why_we_ask, easy_read } => {
+            let why = why_we_ask.as_ref().map(labels).unwrap_or_default();
+            let easy = easy_read.as_ref().map(labels).unwrap_or_default();
+            lang.t_args("change-explain", &[("item", item.clone().into()), ("why", why.into()), ("easy", easy.into())])
+        }
+        Change::SetScale { scale } => lang.t_args(
+            "change-set-scale",
+            &[
+                ("scale", scale.id.clone().into()),
+                ("items", scale.items.join(", ").into()),
+                ("bands", scale.bands.len().into()),
+            ],
+        ),
+        Change::RemoveScale { scale } => lang.t_args("change-remove-scale", &[("scale", scale.clone().into())]),
+        Change::Describe { title, .. } => lang.t_args("change-describe", &[("title", labels(title).into())]),
+        Change::AddSection { id, title, .. } => {
+            lang.t_args("change-add-section", &[("section", id.clone().into()), ("title", labels(title).into())])
+        }
+        Change::RenameSection { section, title } => lang
+            .t_args("change-rename-section", &[("section", section.clone().into()), ("title", labels(title).into())]),
+        Change::RemoveSection { section } => {
+            lang.t_args("change-remove-section", &[("section", section.clone().into())])
+        }
+        Change::SetItemCondition { item, condition } => lang.t_args(
+            "change-item-condition",
+            &[("item", item.clone().into()), ("condition", condition_words(condition.as_ref(), lang).into())],
+        ),
+        Change::SetSectionCondition { section, condition } => lang.t_args(
+            "change-section-condition",
+            &[("section", section.clone().into()), ("condition", condition_words(condition.as_ref(), lang).into())],
+        ),
+        Change::AddLanguage { language } => {
+            lang.t_args("change-add-language", &[("language", language.to_uppercase().into())])
+        }
+    }
+}
+
+/// When a question or section shows, in words: "always", or the condition spelled out.
+pub fn condition_words(condition: Option<&survey_defs::Condition>, lang: Lang) -> String {
+    use survey_defs::{Condition, ConditionValue};
+    let value = |v: &ConditionValue| match v {
+        ConditionValue::Bool(true) => lang.t("condition-yes"),
+        ConditionValue::Bool(false) => lang.t("condition-no"),
+        ConditionValue::Number(n) => n.to_string(),
+        ConditionValue::Text(t) => t.clone(),
+    };
+    let one =
+        |key: &str, item: &str, v: String| lang.t_args(key, &[("item", item.to_string().into()), ("value", v.into())]);
+    match condition {
+        None => lang.t("condition-always"),
+        Some(Condition::Answered { item }) => one("condition-answered", item, String::new()),
+        Some(Condition::Equals { item, value: v }) => one("condition-equals", item, value(v)),
+        Some(Condition::NotEquals { item, value: v }) => one("condition-not-equals", item, value(v)),
+        Some(Condition::GreaterThan { item, value: v }) => one("condition-greater-than", item, v.to_string()),
+        Some(Condition::LessThan { item, value: v }) => one("condition-less-than", item, v.to_string()),
+        Some(Condition::Includes { item, option }) => one("condition-includes", item, option.clone()),
+        Some(Condition::All { conditions }) | Some(Condition::Any { conditions }) => {
+            let key = if matches!(condition, Some(Condition::All { .. })) { "condition-all" } else { "condition-any" };
+            let parts: Vec<String> = conditions.iter().map(|c| condition_words(Some(c), lang)).collect();
+            lang.t_args(key, &[("conditions", parts.join(" ; ").into())])
+        }
+    }
 }

@@ -121,6 +121,17 @@ test('a professional and a patient-partner write the need together', { timeout: 
   await pro.locator('#preview #item-phq9_1 input[type="radio"]').nth(0).check();
   await lastQuestion.waitFor({ state: 'hidden' });
 
+  // The editor checks a proposal as it is typed, before anything is sent.
+  const editor = pro.locator('#draft-item-phq9_2 details.item-editor');
+  await editor.locator('summary').click();
+  await editor.getByLabel('Afficher', { exact: true }).selectOption('equals');
+  await editor.getByLabel('Question dont dépend l\'affichage').selectOption('phq9_1');
+  await editor.getByLabel('Valeur', { exact: true }).fill('Souvent');
+  await editor.locator('.live-check', { hasText: 'La valeur ne correspond pas à la question choisie' }).waitFor();
+  await editor.getByLabel('Valeur', { exact: true }).fill('Plusieurs jours');
+  await editor.locator('.live-check', { hasText: /Votre proposition : Question phq9_2 : affichée si la réponse à phq9_1/ }).waitFor();
+  await check(pro, 'an editor checked as one types', 'project-06-live-check');
+
   // Léa agrees to be named, then proposes publishing the adapted questionnaire.
   await lea.goto(projectUrl);
   await lea.getByRole('button', { name: 'Faire figurer mon nom' }).click();
@@ -133,7 +144,7 @@ test('a professional and a patient-partner write the need together', { timeout: 
   await publish.getByRole('button', { name: 'Proposer de publier' }).click();
   await lea.waitForURL(/fait=publication-proposed/);
   assert.ok(await lea.getByRole('heading', { name: 'Publier comme phq-9-ambulatoire 1.0.0' }).isVisible());
-  await check(lea, 'draft with a proposed publication', 'project-06-publication');
+  await check(lea, 'draft with a proposed publication', 'project-07-publication');
 
   await pro.goto(draftUrl);
   await pro.getByRole('button', { name: 'Approuver' }).click();
@@ -147,7 +158,7 @@ test('a professional and a patient-partner write the need together', { timeout: 
   assert.ok(await history.getByText('Pour la campagne de printemps en chirurgie ambulatoire.').isVisible());
   assert.ok(await history.getByText(/Avez-vous eu peu envie de faire les choses/).first().isVisible());
   assert.ok(await history.getByText(/une seule question à la fois/).isVisible());
-  await check(lea, 'published questionnaire with its credits', 'project-07-public');
+  await check(lea, 'published questionnaire with its credits', 'project-08-public');
   assert.deepEqual(pro.problems, []);
   assert.deepEqual(lea.problems, []);
 });

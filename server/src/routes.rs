@@ -317,6 +317,12 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/brouillons/{draft}/verification",
+            Access::Staff(Need::ContributeToProject),
+            post(projects::check_edit),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/brouillons/{draft}/publication",
             Access::Staff(Need::ContributeToProject),
             post(projects::propose_publication),

@@ -182,7 +182,7 @@ fn version_view(v: VersionHistory, lang: Lang) -> impl IntoView + use<> {
             let approvers: Vec<String> = entry.approved_by.iter().map(|r| role_name(r, lang)).collect();
             view! {
                 <li>
-                    <ul>{entry.changes.iter().map(|c| view! { <li>{super::staff::projects::change_text(c, lang)}</li> }).collect_view()}</ul>
+                    <ul>{entry.changes.iter().map(|c| view! { <li>{crate::projects::change_text(c, lang)}</li> }).collect_view()}</ul>
                     <p>{lang.t_args("history-rationale", &[("text", entry.rationale.clone().into())])}</p>
                     <p class="card-meta">{lang.t_args("history-change-by", &[
                         ("by", role_name(&entry.proposed_by, lang).into()),

@@ -362,6 +362,81 @@ pub async fn propose_scale_edit(
     .await
 }
 
+/// Which editor form's fields these are, by the path its form posts to (`questions`,
+/// `questions/{item}`, `scores`, `sections`, `description`, `langues`), read as changes.
+fn changes_of_form(
+    form: &str,
+    q: &survey_defs::Questionnaire,
+    fields: &Fields,
+) -> Option<Result<Vec<survey_defs::Change>, ProjectError>> {
+    use super::edits;
+    Some(match form {
+        "questions" => edits::new_item(q, fields),
+        "scores" => edits::scale_edit(q, field(fields, "scale").unwrap_or_default().trim(), fields),
+        "sections" => edits::section_edit(q, fields),
+        "description" => edits::describe(q, fields),
+        "langues" => edits::add_language(q, fields),
+        other => edits::item_edit(q, other.strip_prefix("questions/")?, fields),
+    })
+}
+
+/// `POST /equipe/projets/{project}/brouillons/{draft}/verification`: what an editor
+/// form would propose, checked as the person types (the draft page's `LiveCheck`
+/// island sends the form's fields and `form`, the path it posts to). Nothing is saved.
+/// The check itself succeeds either way (a 4xx would be logged by the browser as a
+/// failure): 200 with `{"ok": true, "message": the changes in words}` (empty when
+/// nothing changed yet) or `{"ok": false, "message": the problem named}`, in the page
+/// language; the same checks as the proposal itself.
+pub async fn check_edit(
+    State(state): State<AppState>,
+    Path((project, draft)): Path<(String, String)>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    use axum::http::{StatusCode, header};
+    let lang = app::i18n::Lang::from_tag(lang_of(&fields)).unwrap_or_default();
+    let signed_in = match staff_form(&state, &headers, &fields).await {
+        Ok(signed_in) => signed_in,
+        Err(response) => return response,
+    };
+    let current = match state.projects.draft_questionnaire(&signed_in, &project, &draft).await {
+        Ok(current) => current,
+        Err(ProjectError::Refused(decision)) => return refused(decision, lang.tag()),
+        Err(ProjectError::Db(err)) => return ApiError::Unavailable(err).into_response(),
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let form = field(&fields, "form").unwrap_or_default();
+    let Some(changes) = changes_of_form(form, &current, &fields) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let text = |ok: bool, message: String| {
+        let body = serde_json::json!({ "ok": ok, "message": message }).to_string();
+        (StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body)
+            .into_response()
+    };
+    let problem = |err: ProjectError| {
+        let mut message = lang.t(err.key());
+        if let ProjectError::InvalidChange(survey_defs::ChangeError::Invalid(problems)) = &err
+            && let Some(first) = problems.first()
+        {
+            message.push(' ');
+            message.push_str(&lang.t_args("problem-in-draft", &[("code", first.code.key().into())]));
+        }
+        text(false, message)
+    };
+    match changes {
+        Err(err) => problem(err),
+        Ok(changes) if changes.is_empty() => text(true, String::new()),
+        Ok(changes) => match survey_defs::apply_to_draft(&current, &changes) {
+            Err(err) => problem(ProjectError::InvalidChange(err)),
+            Ok(_) => {
+                let listed: Vec<String> = changes.iter().map(|c| app::projects::change_text(c, lang)).collect();
+                text(true, lang.t_args("live-check-ok", &[("changes", listed.join(" ; ").into())]))
+            }
+        },
+    }
+}
+
 /// `POST /equipe/projets/{project}/brouillons/{draft}/sections`: proposes a new section,
 /// or a section's new heading, condition or removal (field `section`: its id).
 pub async fn propose_section_edit(

@@ -669,3 +669,74 @@ async fn parts_conditions_and_a_new_language_are_proposed_and_decided_like_any_c
     .await;
     assert!(location(&full).contains("erreur=change-error-section-not-empty"), "{}", location(&full));
 }
+
+#[tokio::test]
+async fn an_editor_form_is_checked_as_the_person_types_without_saving_anything() {
+    let app = TestApp::spawn().await;
+    let member = signed_in(&app, "pro@demo.test", Role::Professional, "demo").await;
+    let outsider = signed_in(&app, "autre@demo.test", Role::Professional, "demo").await;
+    let created = post(&app, &member, "/equipe/projets", &[("institution", "demo"), ("title", "Sommeil")]).await;
+    let project =
+        location(&created).trim_start_matches("/equipe/projets/").split('?').next().unwrap_or_default().to_string();
+    let path = format!("/equipe/projets/{project}");
+    let started = post(&app, &member, &format!("{path}/brouillons"), &[("source", "phq-9"), ("title", "")]).await;
+    let draft_path = location(&started).split('?').next().unwrap_or_default().to_string();
+    // The check's answer: (status, ok, message).
+    let check = |who: &Person, extra: Vec<(&'static str, &'static str)>| {
+        let mut form = vec![("csrf", who.csrf.clone()), ("lang", "fr".to_string())];
+        form.extend(extra.into_iter().map(|(k, v)| (k, v.to_string())));
+        let request = app
+            .client
+            .post(app.url(&format!("{draft_path}/verification")))
+            .header("cookie", who.cookie.clone())
+            .header("sec-fetch-site", "same-origin")
+            .form(&form);
+        async move {
+            let response = request.send().await.expect("sent");
+            let status = response.status().as_u16();
+            let cache = response.headers().get("cache-control").and_then(|v| v.to_str().ok()).map(str::to_string);
+            let answer: serde_json::Value = response.json().await.unwrap_or_default();
+            if status == 200 {
+                assert_eq!(cache.as_deref(), Some("no-store"));
+            }
+            let message = answer["message"].as_str().unwrap_or_default().to_string();
+            (status, answer["ok"].as_bool(), message)
+        }
+    };
+    let (status, ok, said) = check(
+        &member,
+        vec![("form", "questions/phq9_2"), ("cond", "not_equals"), ("cond-item", "phq9_1"), ("cond-value", "Jamais")],
+    )
+    .await;
+    assert_eq!((status, ok), (200, Some(true)));
+    assert!(said.starts_with("Votre proposition : Question phq9_2 : affichée si la réponse à phq9_1"), "{said}");
+
+    let (_, ok, said) = check(
+        &member,
+        vec![("form", "questions/phq9_2"), ("cond", "equals"), ("cond-item", "phq9_1"), ("cond-value", "Souvent")],
+    )
+    .await;
+    assert_eq!(ok, Some(false));
+    assert!(said.contains("La valeur ne correspond pas"), "{said}");
+    // A condition on a later question would never be met: survey-defs' problem, named.
+    let (_, ok, said) =
+        check(&member, vec![("form", "questions/phq9_1"), ("cond", "answered"), ("cond-item", "phq9_3")]).await;
+    assert_eq!(ok, Some(false), "a condition may only look back: {said}");
+    let (_, ok, said) =
+        check(&member, vec![("form", "questions"), ("type", "likert"), ("text-fr", "Dormez-vous ?"), ("place", "s1")])
+            .await;
+    assert_eq!(ok, Some(false));
+    assert!(said.contains("Cette modification laisserait une erreur"), "{said}");
+    let (_, ok, _) = check(&member, vec![("form", "langues"), ("language", "fr")]).await;
+    assert_eq!(ok, Some(false));
+    let (_, ok, said) = check(&member, vec![("form", "description")]).await;
+    assert_eq!(ok, Some(false), "a title is needed: {said}");
+    let (status, ..) = check(&member, vec![("form", "ailleurs")]).await;
+    assert_eq!(status, 404);
+
+    // Nothing was saved, and outsiders learn nothing.
+    let (_, html) = page(&app, &member, &draft_path).await;
+    assert!(html.contains("Aucune suggestion pour l"), "no suggestion was made");
+    let (status, ok, _) = check(&outsider, vec![("form", "langues"), ("language", "nl")]).await;
+    assert!(status != 200 && ok.is_none(), "{status}");
+}

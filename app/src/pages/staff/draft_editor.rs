@@ -5,8 +5,8 @@
 //! publishing. Each form proposes a suggestion; the server turns the fields into
 //! `survey_defs::Change`s (`server/src/projects/edits.rs`).
 
-use super::projects::condition_words;
 use crate::i18n::Lang;
+use crate::projects::condition_words;
 use crate::projects::{DraftItem, DraftPage, DraftScale};
 use leptos::prelude::*;
 
@@ -121,7 +121,7 @@ pub(super) fn item_editor(item: &DraftItem, page: &DraftPage, lang: Lang) -> imp
     view! {
         <details class="item-editor">
             <summary>{lang.t_args("editor-open", &[("item", item.id.clone().into())])}</summary>
-            <form method="post" action=action class="staff-form">
+            <form method="post" action=action class="staff-form" data-check=format!("questions/{}", item.id)>
                 {hidden(page, lang)}
                 {text_fields(&prefix, "text", lang.t("editor-wording"), &item.texts, 3)}
                 {text_fields(&prefix, "why", lang.t("editor-why"), &item.why, 2)}
@@ -137,6 +137,7 @@ pub(super) fn item_editor(item: &DraftItem, page: &DraftPage, lang: Lang) -> imp
                 </div>
                 {condition_fields(&prefix, page, Some(&item.id), None, lang).into_any()}
                 {rationale_field(&prefix, lang)}
+                <p class="live-check hint" aria-live="polite"></p>
                 <button type="submit">{lang.t("editor-submit")}</button>
             </form>
         </details>
@@ -161,7 +162,7 @@ pub(super) fn new_item_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
     view! {
         <section id="new-question" aria-labelledby="new-question-heading">
             <h2 id="new-question-heading">{lang.t("editor-new-question")}</h2>
-            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/questions", page.project, page.draft) class="staff-form">
+            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/questions", page.project, page.draft) class="staff-form" data-check="questions">
                 {hidden(page, lang)}
                 <div class="field">
                     <label for="n-type">{lang.t("editor-type")}</label>
@@ -193,6 +194,7 @@ pub(super) fn new_item_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
                     <label for="n-required">{lang.t("editor-required")}</label>
                 </div>
                 {rationale_field("n", lang)}
+                <p class="live-check hint" aria-live="polite"></p>
                 <button type="submit">{lang.t("editor-submit")}</button>
             </form>
         </section>
@@ -220,7 +222,7 @@ pub(super) fn scale_form(scale: &DraftScale, page: &DraftPage, lang: Lang) -> im
     view! {
         <details class="item-editor">
             <summary>{lang.t_args("scale-open", &[("scale", scale.id.clone().into())])}</summary>
-            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/scores", page.project, page.draft) class="staff-form">
+            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/scores", page.project, page.draft) class="staff-form" data-check="scores">
                 {hidden(page, lang)}
                 <input type="hidden" name="scale" value=scale.id.clone()/>
                 {text_fields(&prefix, "title", lang.t("scale-title-label"), &scale.titles, 1)}
@@ -250,6 +252,7 @@ pub(super) fn scale_form(scale: &DraftScale, page: &DraftPage, lang: Lang) -> im
                     <label for=format!("{prefix}-remove")>{lang.t("scale-remove")}</label>
                 </div>
                 {rationale_field(&prefix, lang)}
+                <p class="live-check hint" aria-live="polite"></p>
                 <button type="submit">{lang.t("editor-submit")}</button>
             </form>
         </details>
@@ -264,12 +267,13 @@ pub(super) fn describe_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
     view! {
         <details class="item-editor" id="description">
             <summary>{lang.t("editor-describe")}</summary>
-            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/description", page.project, page.draft) class="staff-form">
+            <form method="post" action=format!("/equipe/projets/{}/brouillons/{}/description", page.project, page.draft) class="staff-form" data-check="description">
                 {hidden(page, lang)}
                 {text_fields("d", "title", lang.t("editor-title"), &per_language(&q.title), 1)}
                 {text_fields("d", "introduction", lang.t("editor-introduction"), &per_language(&q.introduction), 3)}
                 {text_fields("d", "who", lang.t("editor-who"), &per_language(&q.who_asks_and_why), 3)}
                 {rationale_field("d", lang)}
+                <p class="live-check hint" aria-live="polite"></p>
                 <button type="submit">{lang.t("editor-submit")}</button>
             </form>
         </details>
@@ -450,7 +454,7 @@ pub(super) fn sections_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
                     </p>
                     <details class="item-editor">
                         <summary>{lang.t_args("section-edit", &[("section", name.into())])}</summary>
-                        <form method="post" action=action.clone() class="staff-form">
+                        <form method="post" action=action.clone() class="staff-form" data-check="sections">
                             {hidden(page, lang)}
                             <input type="hidden" name="section" value=section.id.clone()/>
                             {text_fields(&prefix, "title", lang.t("section-title-label"), &titles, 1)}
@@ -462,6 +466,7 @@ pub(super) fn sections_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
                                 </div>
                             })}
                             {rationale_field(&prefix, lang)}
+                            <p class="live-check hint" aria-live="polite"></p>
                             <button type="submit">{lang.t("editor-submit")}</button>
                         </form>
                     </details>
@@ -490,7 +495,7 @@ pub(super) fn sections_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
             <ol class="card-list">{forms}</ol>
             <details class="item-editor">
                 <summary>{lang.t("section-new")}</summary>
-                <form method="post" action=action class="staff-form">
+                <form method="post" action=action class="staff-form" data-check="sections">
                     {hidden(page, lang)}
                     <input type="hidden" name="section" value=""/>
                     {text_fields("sec-new", "title", lang.t("section-title-label"), &blank, 1)}
@@ -502,6 +507,7 @@ pub(super) fn sections_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
                         </select>
                     </div>
                     {rationale_field("sec-new", lang)}
+                    <p class="live-check hint" aria-live="polite"></p>
                     <button type="submit">{lang.t("section-add")}</button>
                 </form>
             </details>
@@ -518,7 +524,7 @@ pub(super) fn language_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
         <section id="languages" aria-labelledby="languages-heading">
             <h2 id="languages-heading">{lang.t("languages-title")}</h2>
             <p>{lang.t_args("languages-now", &[("languages", now.into())])}</p>
-            <form method="post" action=action class="staff-form">
+            <form method="post" action=action class="staff-form" data-check="langues">
                 {hidden(page, lang)}
                 <div class="field">
                     <label for="l-language">{lang.t("languages-add-label")}</label>
@@ -527,6 +533,7 @@ pub(super) fn language_form(page: &DraftPage, lang: Lang) -> impl IntoView + use
                         aria-describedby="l-language-hint" required/>
                 </div>
                 {rationale_field("l", lang)}
+                <p class="live-check hint" aria-live="polite"></p>
                 <button type="submit">{lang.t("languages-add")}</button>
             </form>
         </section>

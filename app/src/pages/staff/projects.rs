@@ -8,7 +8,8 @@ use super::draft_editor::{
 };
 use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
-use crate::islands::ConditionalPreview;
+use crate::islands::{ConditionalPreview, LiveCheck};
+use crate::projects::change_text;
 use crate::projects::{
     DraftItem, DraftPage, NeedRevision, PROJECT_ROLES, ProjectPage, ProjectsPage, SuggestionRow, load_draft,
     load_project, load_projects,
@@ -600,109 +601,6 @@ fn readability_note(text: &str, text_lang: &str, project_jargon: &[String], lang
     parts.join(" ")
 }
 
-/// One change of a suggestion or a changelog, in words (item ids as the draft names them).
-pub(crate) fn change_text(change: &survey_defs::Change, lang: Lang) -> String {
-    use survey_defs::Change;
-    let labels = |text: &survey_defs::LocalizedText| text.get(lang.tag()).to_string();
-    match change {
-        Change::Reword { item, language, text } => lang.t_args(
-            "change-reword",
-            &[
-                ("item", item.clone().into()),
-                ("language", language.to_uppercase().into()),
-                ("text", text.clone().into()),
-            ],
-        ),
-        Change::AddItem { item, .. } => lang.t_args(
-            "change-add-item",
-            &[
-                ("item", item.id.clone().into()),
-                ("type", lang.t(&format!("item-type-{}", item.kind.type_name().replace('_', "-"))).into()),
-                ("text", labels(&item.text).into()),
-            ],
-        ),
-        Change::RemoveItem { item } => lang.t_args("change-remove-item", &[("item", item.clone().into())]),
-        Change::MoveItem { item, after, .. } => match after {
-            Some(after) => {
-                lang.t_args("change-move-item-after", &[("item", item.clone().into()), ("after", after.clone().into())])
-            }
-            None => lang.t_args("change-move-item-first", &[("item", item.clone().into())]),
-        },
-        Change::ChangeOptions { item, options } => {
-            let list = options
-                .iter()
-                .map(|o| match o.value {
-                    Some(v) => format!("{} ({v})", labels(&o.label)),
-                    None => labels(&o.label),
-                })
-                .collect::<Vec<_>>()
-                .join(" ; ");
-            lang.t_args("change-options", &[("item", item.clone().into()), ("options", list.into())])
-        }
-        Change::ExplainItem { item, why_we_ask, easy_read } => {
-            let why = why_we_ask.as_ref().map(labels).unwrap_or_default();
-            let easy = easy_read.as_ref().map(labels).unwrap_or_default();
-            lang.t_args("change-explain", &[("item", item.clone().into()), ("why", why.into()), ("easy", easy.into())])
-        }
-        Change::SetScale { scale } => lang.t_args(
-            "change-set-scale",
-            &[
-                ("scale", scale.id.clone().into()),
-                ("items", scale.items.join(", ").into()),
-                ("bands", scale.bands.len().into()),
-            ],
-        ),
-        Change::RemoveScale { scale } => lang.t_args("change-remove-scale", &[("scale", scale.clone().into())]),
-        Change::Describe { title, .. } => lang.t_args("change-describe", &[("title", labels(title).into())]),
-        Change::AddSection { id, title, .. } => {
-            lang.t_args("change-add-section", &[("section", id.clone().into()), ("title", labels(title).into())])
-        }
-        Change::RenameSection { section, title } => lang
-            .t_args("change-rename-section", &[("section", section.clone().into()), ("title", labels(title).into())]),
-        Change::RemoveSection { section } => {
-            lang.t_args("change-remove-section", &[("section", section.clone().into())])
-        }
-        Change::SetItemCondition { item, condition } => lang.t_args(
-            "change-item-condition",
-            &[("item", item.clone().into()), ("condition", condition_words(condition.as_ref(), lang).into())],
-        ),
-        Change::SetSectionCondition { section, condition } => lang.t_args(
-            "change-section-condition",
-            &[("section", section.clone().into()), ("condition", condition_words(condition.as_ref(), lang).into())],
-        ),
-        Change::AddLanguage { language } => {
-            lang.t_args("change-add-language", &[("language", language.to_uppercase().into())])
-        }
-    }
-}
-
-/// When a question or section shows, in words: "always", or the condition spelled out.
-pub(crate) fn condition_words(condition: Option<&survey_defs::Condition>, lang: Lang) -> String {
-    use survey_defs::{Condition, ConditionValue};
-    let value = |v: &ConditionValue| match v {
-        ConditionValue::Bool(true) => lang.t("condition-yes"),
-        ConditionValue::Bool(false) => lang.t("condition-no"),
-        ConditionValue::Number(n) => n.to_string(),
-        ConditionValue::Text(t) => t.clone(),
-    };
-    let one =
-        |key: &str, item: &str, v: String| lang.t_args(key, &[("item", item.to_string().into()), ("value", v.into())]);
-    match condition {
-        None => lang.t("condition-always"),
-        Some(Condition::Answered { item }) => one("condition-answered", item, String::new()),
-        Some(Condition::Equals { item, value: v }) => one("condition-equals", item, value(v)),
-        Some(Condition::NotEquals { item, value: v }) => one("condition-not-equals", item, value(v)),
-        Some(Condition::GreaterThan { item, value: v }) => one("condition-greater-than", item, v.to_string()),
-        Some(Condition::LessThan { item, value: v }) => one("condition-less-than", item, v.to_string()),
-        Some(Condition::Includes { item, option }) => one("condition-includes", item, option.clone()),
-        Some(Condition::All { conditions }) | Some(Condition::Any { conditions }) => {
-            let key = if matches!(condition, Some(Condition::All { .. })) { "condition-all" } else { "condition-any" };
-            let parts: Vec<String> = conditions.iter().map(|c| condition_words(Some(c), lang)).collect();
-            lang.t_args(key, &[("conditions", parts.join(" ; ").into())])
-        }
-    }
-}
-
 fn item_thread(item: &DraftItem, page: &DraftPage, lang: Lang) -> impl IntoView + use<> {
     let id = format!("e-{}-comment", item.id);
     let action =
@@ -802,58 +700,60 @@ fn DraftDetail(page: DraftPage, lang: Lang, done: Option<String>, error: Option<
         <h1>{page.title.clone()}</h1>
         <p>{lang.t_args("draft-revision", &[("count", page.revision.into())])} " " {lang.t("draft-rule")}</p>
         {outcome_view(done, error, lang)}
-        {page.can_contribute.then(|| describe_form(&page, lang).into_any())}
-        {problem.map(|code| view! { <p class="error-message">{lang.t_args("problem-in-draft", &[("code", code.into())])}</p> })}
-        {page.changes.clone().map(|changes| view! {
-            <section id="changes" aria-labelledby="changes-heading">
-                <h2 id="changes-heading">{lang.t_args("draft-changes-title", &[("base", changes.base.clone().into())])}</h2>
-                {if changes.items.is_empty() {
-                    view! { <p>{lang.t("draft-changes-none")}</p> }.into_any()
+        <LiveCheck endpoint=format!("/equipe/projets/{}/brouillons/{}/verification", page.project, page.draft)>
+            {page.can_contribute.then(|| describe_form(&page, lang).into_any())}
+            {problem.map(|code| view! { <p class="error-message">{lang.t_args("problem-in-draft", &[("code", code.into())])}</p> })}
+            {page.changes.clone().map(|changes| view! {
+                <section id="changes" aria-labelledby="changes-heading">
+                    <h2 id="changes-heading">{lang.t_args("draft-changes-title", &[("base", changes.base.clone().into())])}</h2>
+                    {if changes.items.is_empty() {
+                        view! { <p>{lang.t("draft-changes-none")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul>
+                                {changes.items.iter().map(|c| {
+                                    let what = if c.reworded.is_empty() {
+                                        lang.t("draft-change-other")
+                                    } else {
+                                        lang.t_args("draft-change-reworded", &[("languages", c.reworded.join(", ").to_uppercase().into())])
+                                    };
+                                    let comparable = if c.comparable { lang.t("draft-change-comparable") } else { lang.t("draft-change-not-comparable") };
+                                    view! { <li>{lang.t_args("draft-change-item", &[("item", c.item_label.clone().into())])} " " {what} " " {comparable}</li> }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <p class="hint">{lang.t_args("draft-comparable", &[("count", changes.comparable.into()), ("total", changes.questions.into())])}</p>
+                </section>
+            })}
+            <section id="suggestions" aria-labelledby="suggestions-heading">
+                <h2 id="suggestions-heading">{lang.t("suggestions-title")}</h2>
+                {if page.suggestions.is_empty() {
+                    view! { <p>{lang.t("suggestions-empty")}</p> }.into_any()
                 } else {
-                    view! {
-                        <ul>
-                            {changes.items.iter().map(|c| {
-                                let what = if c.reworded.is_empty() {
-                                    lang.t("draft-change-other")
-                                } else {
-                                    lang.t_args("draft-change-reworded", &[("languages", c.reworded.join(", ").to_uppercase().into())])
-                                };
-                                let comparable = if c.comparable { lang.t("draft-change-comparable") } else { lang.t("draft-change-not-comparable") };
-                                view! { <li>{lang.t_args("draft-change-item", &[("item", c.item_label.clone().into())])} " " {what} " " {comparable}</li> }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
+                    view! { <ul class="card-list">{suggestions}</ul> }.into_any()
                 }}
-                <p class="hint">{lang.t_args("draft-comparable", &[("count", changes.comparable.into()), ("total", changes.questions.into())])}</p>
             </section>
-        })}
-        <section id="suggestions" aria-labelledby="suggestions-heading">
-            <h2 id="suggestions-heading">{lang.t("suggestions-title")}</h2>
-            {if page.suggestions.is_empty() {
-                view! { <p>{lang.t("suggestions-empty")}</p> }.into_any()
-            } else {
-                view! { <ul class="card-list">{suggestions}</ul> }.into_any()
-            }}
-        </section>
-        {propose}
-        <section id="items" aria-labelledby="items-heading">
-            <h2 id="items-heading">{lang.t("draft-items-title")}</h2>
-            <ol class="card-list">{items}</ol>
-        </section>
-        {page.can_contribute.then(|| new_item_form(&page, lang).into_any())}
-        {page.can_contribute.then(|| sections_form(&page, lang).into_any())}
-        {page.can_contribute.then(|| language_form(&page, lang).into_any())}
-        <section id="scores" aria-labelledby="scores-heading">
-            <h2 id="scores-heading">{lang.t("scales-title")}</h2>
-            {if page.scales.is_empty() { Some(view! { <p>{lang.t("scales-none")}</p> }) } else { None }}
-            {page.can_contribute.then_some(scales)}
-        </section>
-        {publish_form(&page, lang).into_any()}
+            {propose}
+            <section id="items" aria-labelledby="items-heading">
+                <h2 id="items-heading">{lang.t("draft-items-title")}</h2>
+                <ol class="card-list">{items}</ol>
+            </section>
+            {page.can_contribute.then(|| new_item_form(&page, lang).into_any())}
+            {page.can_contribute.then(|| sections_form(&page, lang).into_any())}
+            {page.can_contribute.then(|| language_form(&page, lang).into_any())}
+            <section id="scores" aria-labelledby="scores-heading">
+                <h2 id="scores-heading">{lang.t("scales-title")}</h2>
+                {if page.scales.is_empty() { Some(view! { <p>{lang.t("scales-none")}</p> }) } else { None }}
+                {page.can_contribute.then_some(scales)}
+            </section>
+            {publish_form(&page, lang).into_any()}
+        </LiveCheck>
         <section id="preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{lang.t("draft-preview-title")}</h2>
             <p class="hint">{lang.t("draft-preview-help")}</p>
             <div class="phone-preview">
-                <ConditionalPreview questionnaire=preview.clone()>
+                <ConditionalPreview sections=preview.sections.clone()>
                     <QuestionnaireForm questionnaire=preview lang/>
                 </ConditionalPreview>
             </div>
