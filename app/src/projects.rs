@@ -247,8 +247,9 @@ pub struct DraftPage {
     pub places: Vec<(String, String, String)>,
     /// Its scores.
     pub scales: Vec<DraftScale>,
-    /// What is left before it can be published: problem code and the item it is about.
-    pub unfinished: Vec<(String, String)>,
+    /// What is left before it can be published: problem code, the item it is about
+    /// (as labelled) and that item's id (empty for the questionnaire as a whole).
+    pub unfinished: Vec<(String, String, String)>,
     /// Suggested identifier and version for publishing.
     pub publish_as: (String, String),
     /// The draft itself, for the preview of what respondents will see.

@@ -263,7 +263,11 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             unfinished: q
                 .validate()
                 .into_iter()
-                .map(|p| (p.code.key(), item_at(q, &p.path).map(|id| label(&id)).unwrap_or_default()))
+                .map(|p| {
+                    let item = item_at(q, &p.path).unwrap_or_default();
+                    let shown = if item.is_empty() { String::new() } else { label(&item) };
+                    (p.code.key(), shown, item)
+                })
                 .collect(),
             publish_as: view.publish_as.clone(),
             questionnaire: q.clone(),

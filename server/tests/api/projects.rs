@@ -659,6 +659,7 @@ async fn parts_conditions_and_a_new_language_are_proposed_and_decided_like_any_c
     assert!(html.contains("name=\"text-nl\""), "the editors now have Dutch fields");
     assert!(html.contains("Le questionnaire est écrit en : FR, EN, NL."));
     assert!(html.contains("Avant de publier, il reste à compléter"), "translations are missing");
+    assert!(html.contains(r##"<a href="#draft-item-phq9_1">1 (phq9_1)</a>"##), "each problem links to its question");
     // The empty part can go; the first part, holding questions, cannot.
     let full = post(
         &app,

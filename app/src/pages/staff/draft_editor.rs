@@ -284,8 +284,11 @@ pub(super) fn publish_form(page: &DraftPage, lang: Lang) -> impl IntoView + use<
     let unfinished = page
         .unfinished
         .iter()
-        .map(|(code, item)| {
-            let place = if item.is_empty() { String::new() } else { format!(" ({item})") };
+        .map(|(code, label, item)| {
+            // Each problem links to the question it is about, where its editor is.
+            let place = (!item.is_empty()).then(|| {
+                view! { " (" <a href=format!("#draft-item-{item}")>{label.clone()}</a> ")" }
+            });
             view! { <li>{lang.t_args("problem-in-draft", &[("code", code.clone().into())])} {place}</li> }
         })
         .collect_view();
