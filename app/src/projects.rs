@@ -101,6 +101,10 @@ pub struct ProjectPage {
     pub my_named: Option<bool>,
     /// The project's own jargon terms, flagged on top of each language's defaults.
     pub jargon: Vec<String>,
+    /// Its campaigns (public id, title), whose findings and plans it writes.
+    pub campaigns: Vec<(String, String)>,
+    /// The institution's campaigns the viewer may link to it (public id, title).
+    pub linkable_campaigns: Vec<(String, String)>,
 }
 
 /// A draft in a list.
@@ -282,6 +286,96 @@ pub struct DraftChange {
     pub comparable: bool,
 }
 
+/// An action of a plan, on the staff plan page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionCard {
+    /// In form addresses.
+    pub id: i64,
+    /// What will be done.
+    pub what: String,
+    /// Who carries it.
+    pub owner: String,
+    /// By when (ISO date), or empty.
+    pub due_on: String,
+    /// Status key (`proposed`, `adopted`…).
+    pub status: String,
+    /// Why it was rejected or abandoned.
+    pub reason: Option<String>,
+    /// Who proposed it.
+    pub author: String,
+    /// Votes on it.
+    pub votes: Vec<VoteRow>,
+    /// What the decision still lacks (translation keys).
+    pub waiting_for: Vec<String>,
+    /// The viewer may vote.
+    pub can_vote: bool,
+    /// Statuses the viewer may move it to by hand.
+    pub next: Vec<String>,
+    /// Every status it took: (status key, who, when, why).
+    pub history: Vec<(String, String, String, String)>,
+}
+
+/// A finding of a campaign and what is done about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingCard {
+    /// In form addresses.
+    pub id: i64,
+    /// The statement, in plain words.
+    pub statement: String,
+    /// The questions and scores it cites, labelled.
+    pub evidence: Vec<String>,
+    /// Who wrote it.
+    pub author: String,
+    /// When (ISO date).
+    pub created_on: String,
+    /// Its actions.
+    pub actions: Vec<ActionCard>,
+}
+
+/// The latest proposal to publish a plan to respondents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationCard {
+    /// In form addresses.
+    pub id: i64,
+    /// `open`, `published` or `rejected`.
+    pub status: String,
+    /// Why it was rejected.
+    pub reason: Option<String>,
+    /// Who proposed it.
+    pub author: String,
+    /// When it was decided (ISO date), or empty.
+    pub decided_on: String,
+    /// Votes on it.
+    pub votes: Vec<VoteRow>,
+    /// What the decision still lacks (translation keys).
+    pub waiting_for: Vec<String>,
+    /// The viewer may vote.
+    pub can_vote: bool,
+}
+
+/// `/equipe/projets/{project}/campagnes/{campaign}`: a campaign's findings and plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanPage {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Project public id.
+    pub project: String,
+    /// Project title.
+    pub project_title: String,
+    /// Campaign public id.
+    pub campaign: String,
+    /// Campaign title.
+    pub campaign_title: String,
+    /// May write findings, propose, vote and move actions.
+    pub can_contribute: bool,
+    /// Questions and scores a finding may cite (reference, label).
+    pub evidence_choices: Vec<(String, String)>,
+    /// Findings with their actions.
+    pub findings: Vec<FindingCard>,
+    /// The latest publication proposal.
+    pub publication: Option<PublicationCard>,
+}
+
 /// Domain services for project pages. Implemented by `server`.
 #[cfg(feature = "ssr")]
 pub mod service {
@@ -302,6 +396,13 @@ pub mod service {
             project: &str,
             draft: &str,
         ) -> Result<StaffAnswer<DraftPage>, ServiceError>;
+        /// A linked campaign's findings and plan.
+        async fn plan(
+            &self,
+            cookies: &str,
+            project: &str,
+            campaign: &str,
+        ) -> Result<StaffAnswer<PlanPage>, ServiceError>;
     }
 }
 
@@ -324,6 +425,16 @@ pub async fn load_projects() -> Result<StaffAnswer<ProjectsPage>, ServerFnError>
 pub async fn load_project(project: String) -> Result<StaffAnswer<ProjectPage>, ServerFnError> {
     let answer = desk()?
         .project(&crate::respondent::request_cookies(), &project)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
+    Ok(crate::staff::with_status(answer))
+}
+
+/// A campaign's findings and plan.
+#[server(prefix = "/_sfn", endpoint = "plan_page")]
+pub async fn load_plan(project: String, campaign: String) -> Result<StaffAnswer<PlanPage>, ServerFnError> {
+    let answer = desk()?
+        .plan(&crate::respondent::request_cookies(), &project, &campaign)
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     Ok(crate::staff::with_status(answer))

@@ -94,6 +94,44 @@ pub struct ReturnView {
     pub contact_email: Option<String>,
     /// What everyone's answers show so far, with this respondent's place.
     pub everyone: crate::results::EveryoneResults,
+    /// What was found and decided because of the answers, once published together.
+    #[serde(default)]
+    pub plan: Option<ReturnedPlan>,
+}
+
+/// A campaign's findings and decisions, as respondents read them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedPlan {
+    /// When it was published (ISO date).
+    pub published_on: String,
+    /// What was found.
+    pub findings: Vec<ReturnedFinding>,
+}
+
+/// One finding and what was decided about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedFinding {
+    /// The statement, in plain words.
+    pub statement: String,
+    /// The questions and scores it rests on.
+    pub evidence: Vec<String>,
+    /// Decided actions.
+    pub actions: Vec<ReturnedAction>,
+}
+
+/// A decided action: adopted and where it stands, or rejected with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedAction {
+    /// What will be done.
+    pub what: String,
+    /// Who carries it.
+    pub owner: String,
+    /// By when (ISO date), or empty.
+    pub due_on: String,
+    /// Status key.
+    pub status: String,
+    /// Why it was rejected or abandoned.
+    pub reason: Option<String>,
 }
 
 /// Domain services for respondents. Implemented by `server`.

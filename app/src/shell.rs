@@ -8,7 +8,8 @@ use crate::pages::respond::{
 };
 use crate::pages::staff::{
     AuditLogPage, CampaignDeskPage, CampaignResultsPage, DraftDetailPage, NewCampaignPage, PeopleListPage,
-    PersonDetailPage, ProjectDetailPage, ProjectListPage, SignInLinkPage, SignInPage, StaffHomePage, WelcomePage,
+    PersonDetailPage, PlanPageView, ProjectDetailPage, ProjectListPage, SignInLinkPage, SignInPage, StaffHomePage,
+    WelcomePage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -161,6 +162,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion/lien") view=SignInLinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/projets") view=ProjectListPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/projets/:project") view=ProjectDetailPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/equipe/projets/:project/campagnes/:campaign")
+                        view=PlanPageView
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/equipe/projets/:project/brouillons/:draft")
                         view=DraftDetailPage

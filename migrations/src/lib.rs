@@ -28,6 +28,7 @@ mod m20261123_000006_mail;
 mod m20261123_000007_projects;
 mod m20261124_000008_suggestions;
 mod m20261124_000009_co_design;
+mod m20261124_000010_action_plans;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_projects::Migration),
             Box::new(m20261124_000008_suggestions::Migration),
             Box::new(m20261124_000009_co_design::Migration),
+            Box::new(m20261124_000010_action_plans::Migration),
         ]
     }
 }

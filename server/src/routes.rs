@@ -157,6 +157,7 @@ fn api_routes() -> RouteTable {
 
 fn form_routes() -> RouteTable {
     use crate::projects::handlers as projects;
+    use crate::projects::plan_handlers as plans;
     use crate::staff::handlers as staff;
     use crate::staff::people;
     RouteTable::under("")
@@ -335,6 +336,48 @@ fn form_routes() -> RouteTable {
         )
         .add(
             "POST",
+            "/equipe/projets/{project}/campagnes",
+            Access::Staff(Need::ManageProjectMembers),
+            post(plans::link_campaign),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/campagnes/{campaign}/constats",
+            Access::Staff(Need::ContributeToProject),
+            post(plans::add_finding),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/campagnes/{campaign}/constats/{finding}/actions",
+            Access::Staff(Need::ContributeToProject),
+            post(plans::propose_action),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/campagnes/{campaign}/actions/{action}/avis",
+            Access::Staff(Need::ContributeToProject),
+            post(plans::vote_on_action),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/campagnes/{campaign}/actions/{action}/etat",
+            Access::Staff(Need::ContributeToProject),
+            post(plans::set_action_status),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/campagnes/{campaign}/publication",
+            Access::Staff(Need::ContributeToProject),
+            post(plans::propose_plan_publication),
+        )
+        .add(
+            "POST",
+            "/equipe/projets/{project}/campagnes/{campaign}/publication/{publication}/avis",
+            Access::Staff(Need::ContributeToProject),
+            post(plans::vote_on_plan_publication),
+        )
+        .add(
+            "POST",
             "/equipe/projets/{project}/jargon",
             Access::Staff(Need::ContributeToProject),
             post(projects::set_jargon),
@@ -410,7 +453,7 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
         "campaign_results" => Access::Staff(Need::SeeResults),
         "people_page" | "person_page" => Access::Staff(Need::ManagePeople),
         "projects_page" => Access::Staff(Need::StaffHome),
-        "project_page" | "draft_page" => Access::Staff(Need::SeeProject),
+        "project_page" | "draft_page" | "plan_page" => Access::Staff(Need::SeeProject),
         _ => return None,
     })
 }
@@ -497,6 +540,7 @@ pub fn router(state: AppState) -> Router {
             staff: state.staff.clone(),
             projects: state.projects.clone(),
             catalog: state.catalog.clone(),
+            definitions: state.results.definitions(),
         });
     let context = move || {
         provide_context(catalog.clone());

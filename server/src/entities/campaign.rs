@@ -27,6 +27,8 @@ pub struct Model {
     pub results_promised_at: Option<i64>,
     pub created_at: i64,
     pub consent_version: String,
+    /// The improvement project whose members write its findings and plan, if any.
+    pub project_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,10 +7,11 @@ use crate::identity::{Action, decide};
 use crate::staff::{StaffDeskService, refusal, viewer};
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
 use app::projects::{
-    DraftChange, DraftChanges, DraftItem, DraftOption, DraftPage, DraftRow, DraftScale, NeedRevision, ProjectMember,
-    ProjectPage, ProjectRow, ProjectsPage, SuggestionRow, VoteRow,
+    DraftChange, DraftChanges, DraftItem, DraftOption, DraftPage, DraftRow, DraftScale, NeedRevision, PlanPage,
+    ProjectMember, ProjectPage, ProjectRow, ProjectsPage, SuggestionRow, VoteRow,
 };
 use app::staff::StaffAnswer;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::sync::Arc;
 
 /// Project pages for the signed-in person.
@@ -21,6 +22,8 @@ pub struct ProjectDeskService {
     pub projects: Arc<ProjectService>,
     /// The questionnaire library (what drafts start from).
     pub catalog: Arc<crate::catalog::DbCatalog>,
+    /// Parsed questionnaire versions (what a campaign's findings cite).
+    pub definitions: Arc<crate::definitions::Definitions>,
 }
 
 fn unavailable(err: impl std::fmt::Display) -> ServiceError {
@@ -97,6 +100,8 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                 .into_iter()
                 .map(|entry| (entry.id.clone(), format!("{} ({} {})", entry.title.get("fr"), entry.id, entry.version))),
         );
+        let (campaigns, linkable_campaigns) =
+            self.projects.campaigns_of(&view.project, view.can_manage_members).await.map_err(unavailable)?;
         let my_named = view
             .members
             .iter()
@@ -128,7 +133,39 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             sources,
             my_named,
             jargon: super::jargon_terms(&view.project.jargon),
+            campaigns,
+            linkable_campaigns,
         }))
+    }
+
+    async fn plan(&self, cookies: &str, project: &str, campaign: &str) -> Result<StaffAnswer<PlanPage>, ServiceError> {
+        let Some(signed_in) = self.staff.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        // The campaign's questionnaire names what findings may cite.
+        let version = crate::entities::campaign::Entity::find()
+            .filter(crate::entities::campaign::Column::PublicId.eq(campaign))
+            .one(&self.projects.db)
+            .await
+            .map_err(unavailable)?
+            .map(|c| c.questionnaire_version_id);
+        let Some(version) = version else { return Ok(refusal(crate::identity::Decision::NotFound)) };
+        let questionnaire = self.definitions.get(version).await.map_err(unavailable)?;
+        match self.projects.plan_page(&signed_in, project, campaign, &questionnaire).await {
+            Ok(parts) => Ok(StaffAnswer::Ready(PlanPage {
+                viewer: viewer(&signed_in),
+                project: project.to_string(),
+                project_title: parts.project_title,
+                campaign: campaign.to_string(),
+                campaign_title: parts.campaign_title,
+                can_contribute: parts.can_contribute,
+                evidence_choices: parts.evidence_choices,
+                findings: parts.findings,
+                publication: parts.publication,
+            })),
+            Err(ProjectError::Refused(decision)) => Ok(refusal(decision)),
+            Err(err) => Err(unavailable(err)),
+        }
     }
 
     async fn draft(&self, cookies: &str, project: &str, draft: &str) -> Result<StaffAnswer<DraftPage>, ServiceError> {

@@ -25,7 +25,7 @@ fn query_safe(path: &str) -> String {
         .collect()
 }
 
-fn failure(err: ProjectError, lang: &str, back: &str) -> Response {
+pub(super) fn failure(err: ProjectError, lang: &str, back: &str) -> Response {
     // A change or publication refused for a problem in the questionnaire names the
     // problem (its code) and where it is (the item), so the page can say which.
     let problem = match &err {
@@ -407,7 +407,7 @@ pub async fn check_edit(
     };
     let form = field(&fields, "form").unwrap_or_default();
     let Some(changes) = changes_of_form(form, &current, &fields) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return (StatusCode::BAD_REQUEST, "unknown editor form").into_response();
     };
     let text = |ok: bool, message: String| {
         let body = serde_json::json!({ "ok": ok, "message": message }).to_string();

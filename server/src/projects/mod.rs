@@ -7,10 +7,13 @@
 //! not replace the current text: it is kept as a conflict, shown to its author with
 //! both texts, until they keep theirs (a new revision over the current one) or drop it.
 
+pub mod action_status;
 pub mod decision;
 pub mod desk;
 pub mod edits;
 pub mod handlers;
+pub mod plan_handlers;
+pub mod plans;
 pub mod publishing;
 pub mod suggestions;
 
@@ -105,6 +108,27 @@ pub enum ProjectError {
     /// The jargon list has too many terms, or a term too long.
     #[error("the jargon list holds at most {MAX_JARGON_TERMS} terms of at most {MAX_JARGON_TERM} characters")]
     InvalidJargon,
+    /// No such campaign of the institution, or it belongs to another project.
+    #[error("no such campaign to link")]
+    UnknownCampaign,
+    /// A finding needs a statement (at most 2000 characters) and evidence from the campaign.
+    #[error("a finding has a statement of 1 to 2000 characters and cites the campaign's questions or scores")]
+    InvalidFinding,
+    /// An action says what will be done, in 1 to 1000 characters.
+    #[error("an action says what will be done, in 1 to 1000 characters")]
+    InvalidAction,
+    /// An action names who carries it, in 1 to 200 characters.
+    #[error("an action names who carries it")]
+    InvalidOwner,
+    /// The due date is not a `YYYY-MM-DD` date.
+    #[error("the due date must be a date")]
+    InvalidDueDate,
+    /// A plan without findings has nothing to publish.
+    #[error("nothing to publish yet")]
+    NothingToPublish,
+    /// The status change is not allowed.
+    #[error(transparent)]
+    Transition(action_status::TransitionError),
     /// Storage failed.
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -142,6 +166,15 @@ impl ProjectError {
             ProjectError::SlugTaken => "publish-error-slug",
             ProjectError::InvalidVersion => "publish-error-version",
             ProjectError::InvalidJargon => "jargon-error",
+            ProjectError::UnknownCampaign => "plan-error-campaign",
+            ProjectError::InvalidFinding => "plan-error-finding",
+            ProjectError::InvalidAction => "plan-error-action",
+            ProjectError::InvalidOwner => "plan-error-owner",
+            ProjectError::InvalidDueDate => "plan-error-due",
+            ProjectError::NothingToPublish => "plan-error-empty",
+            ProjectError::Transition(action_status::TransitionError::NeedsCoDecision) => "plan-error-together",
+            ProjectError::Transition(action_status::TransitionError::MissingReason) => "suggestion-error-reason",
+            ProjectError::Transition(action_status::TransitionError::NotAllowed { .. }) => "plan-error-status",
         }
     }
 }

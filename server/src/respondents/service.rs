@@ -631,7 +631,9 @@ impl RespondentService {
         let answers = layout.decode(&EncodedAnswers { codes, texts });
         let scores = survey_defs::score_all(questionnaire, &answers);
         let everyone = self.results.everyone(&row, &scores, lang).await?;
+        let plan = crate::projects::plans::returned_plan(&self.db, row.id, questionnaire).await?;
         Ok(Some(ReturnView {
+            plan,
             everyone,
             campaign: loaded.info,
             answers,

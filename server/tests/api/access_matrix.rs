@@ -12,9 +12,10 @@ use crate::staff_support::{Person, institution, signed_in};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use server::clock::now_millis;
 use server::entities::{
-    institution as institution_entity, membership as membership_entity, project as project_entity,
-    project_member as project_member_entity, questionnaire_draft as questionnaire_draft_entity,
-    suggestion as suggestion_entity,
+    campaign as campaign_entity, finding as finding_entity, institution as institution_entity,
+    membership as membership_entity, plan_publication as plan_publication_entity,
+    planned_action as planned_action_entity, project as project_entity, project_member as project_member_entity,
+    questionnaire_draft as questionnaire_draft_entity, suggestion as suggestion_entity,
 };
 use server::identity::service::NewPerson;
 use server::identity::{Caller, Decision, IdentityService, ProjectGrant, ProjectRole, Role, decide};
@@ -35,6 +36,9 @@ struct Target {
     project: String,
     project_member: String,
     suggestion: String,
+    finding: String,
+    action: String,
+    publication: String,
 }
 
 fn concrete(path: &str, target: &Target) -> String {
@@ -47,6 +51,9 @@ fn concrete(path: &str, target: &Target) -> String {
         ("draft", "matrixdraft00001"),
         ("item", "phq9_1"),
         ("suggestion", target.suggestion.as_str()),
+        ("finding", target.finding.as_str()),
+        ("action", target.action.as_str()),
+        ("publication", target.publication.as_str()),
         ("revision", "1"),
         ("campaign", "demo-phq-9"),
         ("id", "phq-9"),
@@ -79,6 +86,7 @@ fn about_demo(rule: &RouteRule) -> bool {
             "/_sfn/campaign_results",
             "/_sfn/project_page",
             "/_sfn/draft_page",
+            "/_sfn/plan_page",
         ]
         .contains(&rule.path.as_str())
 }
@@ -114,6 +122,7 @@ async fn call(app: &TestApp, rule: &RouteRule, who: &Who, target: &Target) -> u1
             "/_sfn/draft_page" => {
                 form = vec![("project", target.project.clone()), ("draft", "matrixdraft00001".into())]
             }
+            "/_sfn/plan_page" => form = vec![("project", target.project.clone()), ("campaign", "demo-phq-9".into())],
             "/_sfn/questionnaire" | "/_sfn/questionnaire_history" => form = vec![("id", "phq-9".into())],
             _ => {}
         }
@@ -239,7 +248,61 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
     .insert(&app.db)
     .await
     .expect("suggestion");
+    // The demo campaign belongs to the project, with a finding, an action proposed by
+    // the lead, and the lead's open proposal to publish, for the plan routes.
+    let demo_campaign = campaign_entity::Entity::find()
+        .filter(campaign_entity::Column::PublicId.eq("demo-phq-9"))
+        .one(&app.db)
+        .await
+        .expect("db")
+        .expect("demo campaign");
+    campaign_entity::ActiveModel { id: Set(demo_campaign.id), project_id: Set(Some(project.id)), ..Default::default() }
+        .update(&app.db)
+        .await
+        .expect("linked");
+    let finding = finding_entity::ActiveModel {
+        project_id: Set(project.id),
+        campaign_id: Set(demo_campaign.id),
+        statement: Set("Constat".into()),
+        evidence: Set("[]".into()),
+        author_id: Set(person_id),
+        created_at: Set(now_millis()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("finding");
+    let action = planned_action_entity::ActiveModel {
+        finding_id: Set(finding.id),
+        what: Set("Action".into()),
+        owner: Set("Cadre".into()),
+        due_on: Set(None),
+        status: Set("proposed".into()),
+        reason: Set(None),
+        author_id: Set(person_id),
+        created_at: Set(now_millis()),
+        updated_at: Set(now_millis()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("action");
+    let publication = plan_publication_entity::ActiveModel {
+        campaign_id: Set(demo_campaign.id),
+        author_id: Set(person_id),
+        status: Set("open".into()),
+        reason: Set(None),
+        created_at: Set(now_millis()),
+        decided_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("publication");
     let target = Target {
+        finding: finding.id.to_string(),
+        action: action.id.to_string(),
+        publication: publication.id.to_string(),
         suggestion: suggestion.id.to_string(),
         person: person_id.to_string(),
         membership: membership.to_string(),

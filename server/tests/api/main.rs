@@ -9,6 +9,7 @@ mod identifying_exports;
 mod mail;
 mod pages;
 mod people;
+mod plans;
 mod projects;
 mod questionnaires;
 mod respondents;

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use server::identity::Role;
 
 /// Submits PHQ-9 answers through the API; returns the private return link's secret.
-async fn submit(app: &TestApp, key: &str, values: [u8; 9]) -> String {
+pub(crate) async fn submit(app: &TestApp, key: &str, values: [u8; 9]) -> String {
     let answers: serde_json::Map<String, Value> =
         values.iter().enumerate().map(|(i, v)| (format!("phq9_{}", i + 1), json!(v.to_string()))).collect();
     let sent = app
@@ -25,7 +25,7 @@ async fn submit(app: &TestApp, key: &str, values: [u8; 9]) -> String {
 }
 
 /// The return page as the holder of `secret` sees it.
-async fn return_page(app: &TestApp, secret: &str, lang: &str) -> String {
+pub(crate) async fn return_page(app: &TestApp, secret: &str, lang: &str) -> String {
     let browser =
         reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("c");
     let opened = browser.get(app.url(&format!("/retour/{secret}"))).send().await.expect("sent");

@@ -83,6 +83,46 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool, contact_forg
             })
         })
         .collect_view();
+    // What was found and decided comes first once the project published it.
+    let plan = data.plan.map(|plan| {
+        let findings = plan
+            .findings
+            .into_iter()
+            .map(|f| {
+                let actions = f
+                    .actions
+                    .into_iter()
+                    .map(|a| {
+                        let due = (!a.due_on.is_empty())
+                            .then(|| lang.t_args("action-due", &[("date", lang.date(&a.due_on).into())]));
+                        view! {
+                            <li>
+                                <strong>{crate::pages::staff::status_label(&a.status, lang)}</strong> " : " {a.what}
+                                <br/><span class="hint">{lang.t_args("action-owner", &[("owner", a.owner.into())])} {due.map(|d| format!(" · {d}"))}</span>
+                                {a.reason.map(|r| view! { <br/><span>{lang.t("action-reason")} " " {r}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="card">
+                        <p>{f.statement}</p>
+                        {(!f.evidence.is_empty()).then(|| view! {
+                            <p class="hint">{lang.t("finding-evidence")} " " {f.evidence.join(" ; ")}</p>
+                        })}
+                        <ul>{actions}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section id="decisions" aria-labelledby="decisions-heading">
+                <h2 id="decisions-heading">{lang.t("return-decisions-title")}</h2>
+                <p>{lang.t_args("return-decisions-published", &[("date", lang.date(&plan.published_on).into())])}</p>
+                <ol class="card-list">{findings}</ol>
+            </section>
+        }
+    });
     let promise = campaign
         .results_promised_on
         .clone()
@@ -97,6 +137,7 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool, contact_forg
         <p class="eyebrow">{campaign.title.clone()}</p>
         <h1>{lang.t("return-title")}</h1>
         <p>{lang.t_args("return-submitted-on", &[("date", lang.date(&data.submitted_on).into())])}</p>
+        {plan}
         {(!data.scores.is_empty()).then(|| view! { <h2>{lang.t("return-scores-title")}</h2> })}
         {scores}
         <section id="everyone" aria-labelledby="everyone-heading">

@@ -9,6 +9,7 @@ mod audit;
 mod campaigns;
 mod draft_editor;
 mod people;
+mod plan;
 pub(crate) mod projects;
 mod results;
 
@@ -16,6 +17,8 @@ pub use account::{SignInLinkPage, SignInPage, WelcomePage};
 pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
 pub use people::{PeopleListPage, PersonDetailPage};
+pub use plan::PlanPageView;
+pub(crate) use plan::status_label;
 pub use projects::{DraftDetailPage, ProjectDetailPage, ProjectListPage};
 pub use results::CampaignResultsPage;
 

@@ -21,6 +21,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// What the last post did (`?fait=`), as shown.
 const DONE: &[&str] = &[
+    "campaign-linked",
     "jargon",
     "publication-proposed",
     "named",
@@ -44,6 +45,7 @@ const DONE: &[&str] = &[
 
 /// Why the last post was refused (`?erreur=`), as shown.
 const ERRORS: &[&str] = &[
+    "plan-error-campaign",
     "jargon-error",
     "change-error-condition",
     "change-error-condition-item",
@@ -384,6 +386,36 @@ fn ProjectDetail(page: ProjectPage, lang: Lang, done: Option<String>, error: Opt
                 </form>
             </section>
         })}
+        <section id="campaigns" aria-labelledby="campaigns-heading">
+            <h2 id="campaigns-heading">{lang.t("project-campaigns-title")}</h2>
+            <p class="hint">{lang.t("project-campaigns-help")}</p>
+            {if page.campaigns.is_empty() {
+                view! { <p>{lang.t("project-campaigns-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {page.campaigns.iter().map(|(campaign, name)| view! {
+                            <li><a href=href(&format!("/equipe/projets/{id}/campagnes/{campaign}"), lang)>{name.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!page.linkable_campaigns.is_empty()).then(|| view! {
+                <form method="post" action=format!("/equipe/projets/{id}/campagnes") class="staff-form">
+                    <input type="hidden" name="csrf" value=csrf.clone()/>
+                    <input type="hidden" name="lang" value=lang.tag()/>
+                    <div class="field">
+                        <label for="link-campaign">{lang.t("project-campaign-link-label")}</label>
+                        <select id="link-campaign" name="campaign">
+                            {page.linkable_campaigns.iter().map(|(campaign, name)| view! {
+                                <option value=campaign.clone()>{name.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button-secondary">{lang.t("project-campaign-link")}</button>
+                </form>
+            })}
+        </section>
         {page.can_contribute.then(|| jargon_section(&page.jargon, &id, &csrf, lang))}
         <section id="members" aria-labelledby="members-heading">
             <h2 id="members-heading">{lang.t("project-members-title")}</h2>
