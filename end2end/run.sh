@@ -54,6 +54,13 @@ RESULTS_CAMPAIGN="$("$CARGO_TARGET_DIR/debug/boucle" campaign create --questionn
 # A professional who starts an improvement project.
 PROJECT_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email chef@demo.test \
   --name "Marc Chef de projet" --role professional 2>>"$log_file")"
+# Closing the loop: a professional, a patient-partner (emailed links) and their campaign.
+LOOP_INVITATION="$("$CARGO_TARGET_DIR/debug/boucle" admin create-user --email cadre@demo.test \
+  --name "Inès Cadre" --role professional 2>>"$log_file")"
+"$CARGO_TARGET_DIR/debug/boucle" admin create-user --email yves@demo.test --name "Yves Partenaire" \
+  --role patient_partner >/dev/null 2>>"$log_file"
+LOOP_CAMPAIGN="$("$CARGO_TARGET_DIR/debug/boucle" campaign create --questionnaire phq-9 \
+  --title "La boucle de bout en bout" --audience "Journeys" --results-on 2030-01-31 2>>"$log_file")"
 # A patient-partner without a password: signs in with links sent by email.
 "$CARGO_TARGET_DIR/debug/boucle" admin create-user --email partenaire@demo.test --name "Léa Partenaire" \
   --role patient_partner >/dev/null 2>>"$log_file"
@@ -68,6 +75,7 @@ status=0
 BOUCLE_URL="http://127.0.0.1:$port" OIDC_URL="http://127.0.0.1:$oidc_port" STAFF_INVITATION="$STAFF_INVITATION" \
   ADMIN_INVITATION="$ADMIN_INVITATION" RESULTS_INVITATION="$RESULTS_INVITATION" RESULTS_CAMPAIGN="$RESULTS_CAMPAIGN" \
   MAIL_DIR="$data_dir/mail" PROJECT_INVITATION="$PROJECT_INVITATION" \
+  LOOP_INVITATION="$LOOP_INVITATION" LOOP_CAMPAIGN="$LOOP_CAMPAIGN" \
   node --test --test-concurrency=1 ${E2E_TESTS:-tests/} || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log ---"; tail -50 "$log_file"

@@ -887,3 +887,33 @@ plan-error-together = Adopting or rejecting an action is decided together: vote 
 plan-error-status = This action cannot move to that status.
 return-decisions-title = What we found, what we decided
 return-decisions-published = Published on { $date } by the project team, patient-partners and professionals together.
+mail-plan-subject = What came of "{ $campaign }"
+mail-plan-body =
+    Hello,
+
+    You answered the questionnaire "{ $campaign }". The project team, patient-partners and professionals together, has published what it found in the answers and what it decided to do.
+
+    To read it, open the private link you received after answering.
+
+    You get this message because you asked to be told. You can delete your address from that same link.
+mail-action-done-subject = An action is done: "{ $campaign }"
+mail-action-done-body =
+    Hello,
+
+    After the questionnaire "{ $campaign }", an action decided with patients is now done: { $action }
+
+    The details are on the private link you received after answering.
+
+    You get this message because you asked to be told. You can delete your address from that same link.
+loop-title = Does the loop close?
+loop-opened = { $percent }% of respondents opened the published results and decisions.
+loop-opened-none = Not published yet: nobody could read the results and decisions.
+loop-days = { $days ->
+    [one] One day from the end of answering to publication.
+   *[other] { $days } days from the end of answering to publication.
+}
+loop-days-open = The campaign still takes answers.
+loop-promised = Date promised to respondents: { $date }.
+loop-late = Later than promised.
+loop-answered = { $answered } of { $proposals } proposed action(s) decided.
+loop-on-time = { $done } of { $due } action(s) due were done on time.

@@ -888,3 +888,33 @@ plan-error-together = Adopter ou refuser une action se décide ensemble : votez 
 plan-error-status = Cette action ne peut pas passer à cet état.
 return-decisions-title = Ce que nous avons constaté, ce que nous avons décidé
 return-decisions-published = Publié le { $date } par l'équipe du projet, patients partenaires et professionnels ensemble.
+mail-plan-subject = Les suites de « { $campaign } »
+mail-plan-body =
+    Bonjour,
+
+    Vous avez répondu au questionnaire « { $campaign } ». L'équipe du projet, patients partenaires et professionnels ensemble, a publié ce qu'elle a constaté dans les réponses et ce qu'elle a décidé de faire.
+
+    Pour le lire, ouvrez le lien privé que vous avez reçu après avoir répondu.
+
+    Vous recevez ce message parce que vous avez demandé à être prévenu. Vous pouvez effacer votre adresse depuis ce même lien.
+mail-action-done-subject = Une action est réalisée : « { $campaign } »
+mail-action-done-body =
+    Bonjour,
+
+    Après le questionnaire « { $campaign } », une action décidée avec les patients est maintenant réalisée : { $action }
+
+    Le détail est sur le lien privé que vous avez reçu après avoir répondu.
+
+    Vous recevez ce message parce que vous avez demandé à être prévenu. Vous pouvez effacer votre adresse depuis ce même lien.
+loop-title = La boucle se referme-t-elle ?
+loop-opened = { $percent } % des répondants ont ouvert les résultats et les décisions publiés.
+loop-opened-none = Pas encore publié : personne n'a pu lire les résultats et les décisions.
+loop-days = { $days ->
+    [one] Un jour entre la fin des réponses et la publication.
+   *[other] { $days } jours entre la fin des réponses et la publication.
+}
+loop-days-open = La campagne reçoit encore des réponses.
+loop-promised = Date promise aux répondants : { $date }.
+loop-late = En retard sur la date promise.
+loop-answered = { $answered } proposition(s) d'action tranchée(s) sur { $proposals }.
+loop-on-time = { $done } action(s) réalisée(s) à temps sur { $due } arrivée(s) à échéance.

@@ -374,6 +374,25 @@ pub struct PlanPage {
     pub findings: Vec<FindingCard>,
     /// The latest publication proposal.
     pub publication: Option<PublicationCard>,
+    /// Whether the loop closes for this campaign.
+    pub loop_view: LoopView,
+}
+
+/// A campaign's loop measures, as shown to the institution.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoopView {
+    /// Percent of respondents who opened the returned results and decisions, once published.
+    pub opened_percent: Option<u32>,
+    /// Days from closing to publication (or to today while unpublished), once closed.
+    pub days_to_publication: Option<i64>,
+    /// Later than promised.
+    pub late: bool,
+    /// The date promised at invitation (ISO), if any.
+    pub promised_on: Option<String>,
+    /// Proposals decided, and all proposals.
+    pub proposals_answered: (usize, usize),
+    /// Actions done by their due date, and actions whose due date has come (or that are done).
+    pub done_on_time: (usize, usize),
 }
 
 /// Domain services for project pages. Implemented by `server`.

@@ -29,6 +29,7 @@ mod m20261123_000007_projects;
 mod m20261124_000008_suggestions;
 mod m20261124_000009_co_design;
 mod m20261124_000010_action_plans;
+mod m20261124_000011_plan_views;
 
 /// Every migration step, in order.
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_suggestions::Migration),
             Box::new(m20261124_000009_co_design::Migration),
             Box::new(m20261124_000010_action_plans::Migration),
+            Box::new(m20261124_000011_plan_views::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ pub mod need_revision;
 pub mod oidc_attempt;
 pub mod person;
 pub mod plan_publication;
+pub mod plan_view;
 pub mod plan_vote;
 pub mod planned_action;
 pub mod project;

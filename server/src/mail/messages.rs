@@ -50,6 +50,30 @@ pub fn return_link(to: Address, lang: Lang, campaign: &str, link: &str, results_
     }
 }
 
+/// A campaign's findings and decisions are published: to those who left an address.
+/// It names the campaign only, never an answer; the reading is behind their own link.
+pub fn plan_published(to: Address, lang: Lang, campaign: &str) -> Mail {
+    Mail {
+        to,
+        subject: lang.t_args("mail-plan-subject", &[("campaign", campaign.to_string().into())]),
+        body: lang.t_args("mail-plan-body", &[("campaign", campaign.to_string().into())]),
+        purpose: "plan_published",
+    }
+}
+
+/// An action respondents can see is done.
+pub fn action_done(to: Address, lang: Lang, campaign: &str, what: &str) -> Mail {
+    Mail {
+        to,
+        subject: lang.t_args("mail-action-done-subject", &[("campaign", campaign.to_string().into())]),
+        body: lang.t_args(
+            "mail-action-done-body",
+            &[("campaign", campaign.to_string().into()), ("action", what.to_string().into())],
+        ),
+        purpose: "action_done",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

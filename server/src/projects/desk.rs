@@ -162,6 +162,7 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
                 evidence_choices: parts.evidence_choices,
                 findings: parts.findings,
                 publication: parts.publication,
+                loop_view: parts.loop_view,
             })),
             Err(ProjectError::Refused(decision)) => Ok(refusal(decision)),
             Err(err) => Err(unavailable(err)),

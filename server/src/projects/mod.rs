@@ -12,6 +12,7 @@ pub mod decision;
 pub mod desk;
 pub mod edits;
 pub mod handlers;
+pub mod loop_measures;
 pub mod plan_handlers;
 pub mod plans;
 pub mod publishing;

@@ -158,7 +158,10 @@ pub async fn set_action_status(
     let status = field(&fields, "status").unwrap_or_default();
     let reason = field(&fields, "reason").unwrap_or_default();
     match state.projects.set_action_status(&signed_in, &project, action, status, reason, now_millis()).await {
-        Ok(()) => see_other(format!("{page}?lang={lang}&fait=action-moved#action-{action}")),
+        Ok(()) => {
+            state.postman.ring();
+            see_other(format!("{page}?lang={lang}&fait=action-moved#action-{action}"))
+        }
         Err(err) => failure(err, lang, &page),
     }
 }
@@ -203,7 +206,10 @@ pub async fn vote_on_plan_publication(
     let approve = field(&fields, "verdict") == Some("approve");
     let reason = field(&fields, "reason").unwrap_or_default();
     match state.projects.vote_on_publication(&signed_in, &project, publication, approve, reason, now_millis()).await {
-        Ok(outcome) => see_other(format!("{page}?lang={lang}&fait=plan-{}#publication", decided(outcome))),
+        Ok(outcome) => {
+            state.postman.ring();
+            see_other(format!("{page}?lang={lang}&fait=plan-{}#publication", decided(outcome)))
+        }
         Err(err) => failure(err, lang, &page),
     }
 }

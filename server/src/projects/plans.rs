@@ -10,17 +10,24 @@
 
 use super::action_status::{ActionStatus, TransitionError, check_transition};
 use super::decision::{self, Outcome, Vote};
+use super::loop_measures::{ActionFacts, LoopFacts, LoopMeasures, day_of, measure};
 use super::suggestions::author_role;
 use super::{ProjectError, ProjectService, person_name};
 use crate::clock::{iso_date, iso_minute};
 use crate::db::{begin_serialised, locks};
-use crate::entities::{action_event, campaign, finding, plan_publication, plan_vote, planned_action, project};
+use crate::entities::{
+    action_event, campaign, finding, plan_publication, plan_view, plan_vote, planned_action, project, response,
+    return_contact,
+};
 use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
-use app::projects::{ActionCard, FindingCard, PublicationCard, VoteRow};
+use crate::mail::{Mail, enqueue, messages, parse_address};
+use app::i18n::Lang;
+use app::projects::{ActionCard, FindingCard, LoopView, PublicationCard, VoteRow};
 use app::respondent::{ReturnedAction, ReturnedFinding, ReturnedPlan};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 /// Longest finding statement.
@@ -316,6 +323,21 @@ impl ProjectService {
         let from = ActionStatus::from_key(&action.status).ok_or(ProjectError::CorruptDraft)?;
         check_transition(from, to, reason, false)?;
         set_status(&txn, &action, to, reason.trim(), who.person_id, now).await?;
+        if to == ActionStatus::Done {
+            // Those who left an address hear of it once the plan is theirs to read.
+            let finding = self.finding_of(&found, action.finding_id).await?;
+            let published = plan_publication::Entity::find()
+                .filter(plan_publication::Column::CampaignId.eq(finding.campaign_id))
+                .filter(plan_publication::Column::Status.eq(plan_publication::PUBLISHED))
+                .one(&txn)
+                .await?;
+            let campaign = campaign::Entity::find_by_id(finding.campaign_id).one(&txn).await?;
+            if let (Some(_), Some(campaign)) = (published, campaign) {
+                let what = action.what.clone();
+                tell_respondents(&txn, campaign.id, |to, lang| messages::action_done(to, lang, &campaign.title, &what))
+                    .await?;
+            }
+        }
         txn.commit().await?;
         self.audit(who, "plan.action_status", &found, format!("action:{action_id} {}", to.key())).await?;
         Ok(())
@@ -400,6 +422,9 @@ impl ProjectService {
             Outcome::Rejected => Some(plan_publication::REJECTED),
             Outcome::Waiting { .. } => None,
         };
+        if outcome == Outcome::Accepted {
+            tell_respondents(&txn, row.id, |to, lang| messages::plan_published(to, lang, &row.title)).await?;
+        }
         if let Some(status) = status {
             plan_publication::Entity::update_many()
                 .col_expr(plan_publication::Column::Status, Expr::value(status))
@@ -531,7 +556,17 @@ impl ProjectService {
         evidence_choices.extend(
             questionnaire.scales.iter().map(|s| (format!("scale:{}", s.id), label(&format!("scale:{}", s.id)))),
         );
+        let measures = loop_measures(&self.db, &row, crate::clock::now_millis()).await?;
+        let loop_view = LoopView {
+            opened_percent: measures.opened_share.map(|share| (share * 100.0).round() as u32),
+            days_to_publication: measures.days_to_publication,
+            late: measures.late,
+            promised_on: iso_date(row.results_promised_at),
+            proposals_answered: measures.proposals_answered,
+            done_on_time: measures.done_on_time,
+        };
         Ok(PlanPageParts {
+            loop_view,
             project_title: found.title,
             campaign_title: row.title,
             can_contribute,
@@ -614,6 +649,8 @@ pub async fn returned_plan(
 }
 /// The plan page's content, before the desk adds the viewer.
 pub struct PlanPageParts {
+    /// Whether the loop closes.
+    pub loop_view: LoopView,
     /// Project title.
     pub project_title: String,
     /// Campaign title.
@@ -641,6 +678,98 @@ fn evidence_label(q: &survey_defs::Questionnaire, reference: &str) -> String {
         Some(("scale", id)) => q.scale(id).map(|s| s.title.get("fr").to_string()).unwrap_or_else(|| id.to_string()),
         _ => reference.to_string(),
     }
+}
+
+/// Notes that a response's return page was opened with the plan published (once per
+/// response), for the share of respondents who read what came back.
+pub async fn record_plan_view(
+    db: &impl ConnectionTrait,
+    campaign_id: i32,
+    response_id: i64,
+    now: i64,
+) -> Result<(), DbErr> {
+    let row = plan_view::ActiveModel {
+        campaign_id: Set(campaign_id),
+        response_id: Set(response_id),
+        first_seen_at: Set(now),
+        ..Default::default()
+    };
+    let conflict =
+        OnConflict::columns([plan_view::Column::CampaignId, plan_view::Column::ResponseId]).do_nothing().to_owned();
+    match plan_view::Entity::insert(row).on_conflict(conflict).exec(db).await {
+        Ok(_) | Err(DbErr::RecordNotInserted) => Ok(()),
+        Err(err) => Err(err),
+    }
+}
+
+/// The loop measures of a campaign, from what is stored.
+pub async fn loop_measures(db: &impl ConnectionTrait, row: &campaign::Model, now: i64) -> Result<LoopMeasures, DbErr> {
+    let responses = response::Entity::find().filter(response::Column::CampaignId.eq(row.id)).count(db).await?;
+    let opened = plan_view::Entity::find().filter(plan_view::Column::CampaignId.eq(row.id)).count(db).await?;
+    let published_at = plan_publication::Entity::find()
+        .filter(plan_publication::Column::CampaignId.eq(row.id))
+        .filter(plan_publication::Column::Status.eq(plan_publication::PUBLISHED))
+        .order_by_asc(plan_publication::Column::Id)
+        .one(db)
+        .await?
+        .and_then(|p| p.decided_at);
+    // Closed by staff, or past its scheduled end.
+    let closed_at = match row.closes_at {
+        Some(at) if at <= now => Some(at),
+        _ if row.status == campaign::CLOSED => Some(row.closes_at.unwrap_or(now).min(now)),
+        _ => None,
+    };
+    let finding_ids: Vec<i64> = finding::Entity::find()
+        .filter(finding::Column::CampaignId.eq(row.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    let actions =
+        planned_action::Entity::find().filter(planned_action::Column::FindingId.is_in(finding_ids)).all(db).await?;
+    let mut facts = Vec::with_capacity(actions.len());
+    for a in actions {
+        let done_day = action_event::Entity::find()
+            .filter(action_event::Column::ActionId.eq(a.id))
+            .filter(action_event::Column::Status.eq(ActionStatus::Done.key()))
+            .one(db)
+            .await?
+            .map(|e| day_of(e.created_at));
+        facts.push(ActionFacts {
+            due_day: a.due_on.as_deref().and_then(survey_defs::parse_iso_date).map(i64::from),
+            status: a.status,
+            done_day,
+        });
+    }
+    Ok(measure(&LoopFacts {
+        responses,
+        opened_after_publication: opened,
+        closed_at,
+        promised_at: row.results_promised_at,
+        published_at,
+        now,
+        actions: facts,
+    }))
+}
+
+/// Queues a message for every address the campaign's respondents left (kept apart
+/// from their answers, in the language they answered in); the outbox delivers it, with
+/// retries, once the transaction commits.
+async fn tell_respondents(
+    txn: &DatabaseTransaction,
+    campaign_id: i32,
+    mail_for: impl Fn(lettre::Address, Lang) -> Mail,
+) -> Result<usize, sea_orm::DbErr> {
+    let contacts =
+        return_contact::Entity::find().filter(return_contact::Column::CampaignId.eq(campaign_id)).all(txn).await?;
+    let mut queued = 0;
+    for contact in contacts {
+        let Ok(to) = parse_address(&contact.email) else { continue };
+        enqueue(txn, mail_for(to, Lang::from_tag(&contact.lang).unwrap_or_default())).await?;
+        queued += 1;
+    }
+    Ok(queued)
 }
 
 fn check_reason(approve: bool, reason: &str) -> Result<String, ProjectError> {

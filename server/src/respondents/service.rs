@@ -632,6 +632,9 @@ impl RespondentService {
         let scores = survey_defs::score_all(questionnaire, &answers);
         let everyone = self.results.everyone(&row, &scores, lang).await?;
         let plan = crate::projects::plans::returned_plan(&self.db, row.id, questionnaire).await?;
+        if plan.is_some() {
+            crate::projects::plans::record_plan_view(&self.db, row.id, response.id, crate::clock::now_millis()).await?;
+        }
         Ok(Some(ReturnView {
             plan,
             everyone,

@@ -13,6 +13,11 @@ use server::identity::Role;
 async fn findings_and_decided_actions_reach_respondents_once_published_together() {
     let app = TestApp::spawn().await;
     let secret = submit(&app, "plans-key-000001x", [0; 9]).await;
+    // Another respondent leaves an address to hear what comes of it.
+    let (respondent, token) = crate::mail::submitted_respondent(&app).await;
+    let kept = [("form_token", token.as_str()), ("lang", "fr"), ("email", "marie@exemple.fr"), ("keep_address", "yes")];
+    respondent.post("/r/demo-phq-9/lien-par-email", &kept).await;
+    app.mails(1).await;
     let pro = signed_in(&app, "pro@demo.test", Role::Professional, "demo").await;
     let partner = signed_in(&app, "lea@demo.test", Role::PatientPartner, "demo").await;
     let watcher = signed_in(&app, "obs@demo.test", Role::PatientPartner, "demo").await;
@@ -123,6 +128,17 @@ async fn findings_and_decided_actions_reach_respondents_once_published_together(
     let published =
         post(&app, &pro, &format!("{plan}/publication/{publication}/avis"), &[("verdict", "approve")]).await;
     assert!(location(&published).contains("fait=plan-adopted"), "{}", location(&published));
+    let mails = app.mails(2).await;
+    let told: Vec<_> = mails.iter().filter(|m| m.body.contains("a publié ce qu'elle a constaté")).collect();
+    assert_eq!(told.len(), 1, "one message to the address left");
+    assert_eq!(told[0].to, "marie@exemple.fr");
+    assert!(!told[0].body.contains("Jamais") && !told[0].body.contains("/retour/"), "no answers, no link in it");
+
+    // An action they can see is done: one more message.
+    let done = post(&app, &partner, &format!("{plan}/actions/{call}/etat"), &[("status", "done")]).await;
+    assert!(location(&done).contains("fait=action-moved"));
+    let mails = app.mails(3).await;
+    assert!(mails.iter().any(|m| m.body.contains("est maintenant réalisée : Un appel infirmier à J+2")));
 
     // The respondent's link now opens on what was found and decided, with the reason
     // for the rejection, and never who proposed or voted.
@@ -133,12 +149,25 @@ async fn findings_and_decided_actions_reach_respondents_once_published_together(
             || after.contains("Beaucoup disent avoir perdu l'envie")
     );
     assert!(after.contains("Un appel infirmier à J+2 après la sortie"));
-    assert!(after.contains("En cours"));
+    assert!(after.contains("Réalisée"));
     assert!(after.contains("Un dépliant de plus"));
     assert!(after.contains("Les patients disent déjà en recevoir trop."), "the rejection's reason is shown");
     assert!(!after.contains("Test pro@demo.test") && !after.contains("Test lea@demo.test"), "no names");
     let english = return_page(&app, &secret, "en").await;
-    assert!(english.contains("What we found, what we decided") && english.contains("In progress"));
+    assert!(english.contains("What we found, what we decided") && english.contains("Done"));
+
+    // The loop measures count that view: one of the two respondents opened it.
+    let (_, measured) = page(&app, &pro, &plan).await;
+    assert!(
+        measured.contains("50 % des répondants ont ouvert les résultats et les décisions publiés."),
+        "the view is counted"
+    );
+    assert!(
+        measured.contains("2 proposition(s) d&#x27;action tranchée(s) sur 2")
+            || measured.contains("2 proposition(s) d'action tranchée(s) sur 2")
+    );
+    assert!(measured.contains("1 action(s) réalisée(s) à temps sur 1 arrivée(s) à échéance."));
+    assert!(measured.contains("La campagne reçoit encore des réponses."), "the demo campaign is still open");
 
     let logged = audit_log::Entity::find()
         .filter(audit_log::Column::Action.starts_with("plan."))

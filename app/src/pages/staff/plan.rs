@@ -6,7 +6,7 @@
 
 use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
-use crate::projects::{ActionCard, FindingCard, PlanPage, PublicationCard, VoteRow, load_plan};
+use crate::projects::{ActionCard, FindingCard, LoopView, PlanPage, PublicationCard, VoteRow, load_plan};
 use crate::shell::{PageTitle, href};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -239,6 +239,35 @@ fn publication_section(p: Option<&PublicationCard>, page: &PlanPage, lang: Lang)
     }
 }
 
+/// Whether the loop closes: figures in words, lateness said in words too (not only in red).
+fn loop_section(m: &LoopView, lang: Lang) -> impl IntoView + use<> {
+    let opened = match m.opened_percent {
+        Some(percent) => lang.t_args("loop-opened", &[("percent", percent.into())]),
+        None => lang.t("loop-opened-none"),
+    };
+    let promised = m.promised_on.clone().map(|d| lang.t_args("loop-promised", &[("date", lang.date(&d).into())]));
+    let delay = match m.days_to_publication {
+        Some(days) => lang.t_args("loop-days", &[("days", days.into())]),
+        None => lang.t("loop-days-open"),
+    };
+    let (answered, proposals) = m.proposals_answered;
+    let (on_time, due) = m.done_on_time;
+    view! {
+        <section id="loop" aria-labelledby="loop-heading">
+            <h2 id="loop-heading">{lang.t("loop-title")}</h2>
+            <ul>
+                <li>{opened}</li>
+                <li class=if m.late { "late" } else { "" }>
+                    {delay} {promised.map(|p| format!(" {p}"))}
+                    {m.late.then(|| view! { " " <strong>{lang.t("loop-late")}</strong> })}
+                </li>
+                <li>{lang.t_args("loop-answered", &[("answered", answered.into()), ("proposals", proposals.into())])}</li>
+                <li>{lang.t_args("loop-on-time", &[("done", on_time.into()), ("due", due.into())])}</li>
+            </ul>
+        </section>
+    }
+}
+
 #[component]
 fn Plan(page: PlanPage, lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
     let findings = page.findings.iter().map(|f| finding_card(f, &page, lang)).collect_view();
@@ -278,6 +307,7 @@ fn Plan(page: PlanPage, lang: Lang, done: Option<String>, error: Option<String>)
         }
     });
     let publication = publication_section(page.publication.as_ref(), &page, lang).into_any();
+    let measures = loop_section(&page.loop_view, lang).into_any();
     view! {
         <PageTitle text=title(&page.campaign_title, error.is_some(), lang)/>
         <StaffBar viewer=page.viewer.clone() lang/>
@@ -286,6 +316,7 @@ fn Plan(page: PlanPage, lang: Lang, done: Option<String>, error: Option<String>)
         <p>{lang.t("plan-help")}</p>
         <p><a href=href(&format!("/equipe/campagnes/{}/resultats", page.campaign), lang)>{lang.t("plan-results-link")}</a></p>
         {outcome_view(done, error, lang)}
+        {measures}
         <section id="findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading">{lang.t("findings-title")}</h2>
             {if page.findings.is_empty() {
