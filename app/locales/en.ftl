@@ -917,3 +917,25 @@ loop-promised = Date promised to respondents: { $date }.
 loop-late = Later than promised.
 loop-answered = { $answered } of { $proposals } proposed action(s) decided.
 loop-on-time = { $done } of { $due } action(s) due were done on time.
+roadmap-link = Printable roadmap
+roadmap-title = Roadmap: { $campaign }
+roadmap-back = Back to the action plan
+roadmap-print = Print this page (or save it as PDF) for the quality committee: one line per action.
+roadmap-caption = The plan's actions: what, who, by when, where they stand.
+roadmap-what = Action (and the finding it answers)
+roadmap-who = Owner
+roadmap-when = Due
+roadmap-status = Status
+return-since-you-answered = Since you answered: { $adopted ->
+    [0] no action adopted
+    [one] one action adopted
+   *[other] { $adopted } actions adopted
+}, { $done ->
+    [0] none done
+    [one] one done
+   *[other] { $done } done
+}, { $rejected ->
+    [0] no proposal rejected.
+    [one] one proposal rejected (with the reason).
+   *[other] { $rejected } proposals rejected (with the reasons).
+}

@@ -918,3 +918,25 @@ loop-promised = Date promise aux répondants : { $date }.
 loop-late = En retard sur la date promise.
 loop-answered = { $answered } proposition(s) d'action tranchée(s) sur { $proposals }.
 loop-on-time = { $done } action(s) réalisée(s) à temps sur { $due } arrivée(s) à échéance.
+roadmap-link = Feuille de route imprimable
+roadmap-title = Feuille de route : { $campaign }
+roadmap-back = Retour au plan d'action
+roadmap-print = Imprimez cette page (ou enregistrez-la en PDF) pour le comité qualité : une ligne par action.
+roadmap-caption = Les actions du plan : quoi, qui, pour quand, où elles en sont.
+roadmap-what = Action (et le constat qu'elle traite)
+roadmap-who = Responsable
+roadmap-when = Échéance
+roadmap-status = État
+return-since-you-answered = Depuis votre réponse : { $adopted ->
+    [0] aucune action adoptée
+    [one] une action adoptée
+   *[other] { $adopted } actions adoptées
+}, { $done ->
+    [0] aucune réalisée
+    [one] une réalisée
+   *[other] { $done } réalisées
+}, { $rejected ->
+    [0] aucune proposition refusée.
+    [one] une proposition refusée (la raison est donnée).
+   *[other] { $rejected } propositions refusées (les raisons sont données).
+}

@@ -106,6 +106,20 @@ pub struct ReturnedPlan {
     pub published_on: String,
     /// What was found.
     pub findings: Vec<ReturnedFinding>,
+    /// What was decided and done since this respondent answered.
+    #[serde(default)]
+    pub since_you_answered: SinceYouAnswered,
+}
+
+/// Decisions and progress since a respondent answered, counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SinceYouAnswered {
+    /// Actions adopted.
+    pub adopted: usize,
+    /// Actions done.
+    pub done: usize,
+    /// Proposals rejected (each with its reason).
+    pub rejected: usize,
 }
 
 /// One finding and what was decided about it.

@@ -8,8 +8,8 @@ use crate::pages::respond::{
 };
 use crate::pages::staff::{
     AuditLogPage, CampaignDeskPage, CampaignResultsPage, DraftDetailPage, NewCampaignPage, PeopleListPage,
-    PersonDetailPage, PlanPageView, ProjectDetailPage, ProjectListPage, SignInLinkPage, SignInPage, StaffHomePage,
-    WelcomePage,
+    PersonDetailPage, PlanPageView, ProjectDetailPage, ProjectListPage, RoadmapPageView, SignInLinkPage, SignInPage,
+    StaffHomePage, WelcomePage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -165,6 +165,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/equipe/projets/:project/campagnes/:campaign")
                         view=PlanPageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/equipe/projets/:project/campagnes/:campaign/feuille-de-route")
+                        view=RoadmapPageView
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -124,6 +124,10 @@ test('a patient sees what was found and decided after answering', { timeout: 180
   await pro.goto(planUrl);
   assert.ok(await pro.getByText('100 % des répondants ont ouvert les résultats et les décisions publiés.').isVisible());
   await check(pro, 'plan with its loop measures', 'loop-04-measures');
+  await pro.getByRole('link', { name: 'Feuille de route imprimable' }).click();
+  await pro.waitForURL(/feuille-de-route/);
+  assert.ok(await pro.getByRole('cell', { name: 'Cadre de santé' }).isVisible());
+  await check(pro, 'printable roadmap', 'loop-05-roadmap');
   assert.deepEqual(pro.problems, []);
   assert.deepEqual(yves.problems, []);
   assert.deepEqual(patient.problems, []);

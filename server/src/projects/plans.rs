@@ -23,7 +23,7 @@ use crate::identity::{Action, Decision, ProjectRole, SignedIn, decide};
 use crate::mail::{Mail, enqueue, messages, parse_address};
 use app::i18n::Lang;
 use app::projects::{ActionCard, FindingCard, LoopView, PublicationCard, VoteRow};
-use app::respondent::{ReturnedAction, ReturnedFinding, ReturnedPlan};
+use app::respondent::{ReturnedAction, ReturnedFinding, ReturnedPlan, SinceYouAnswered};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait,
@@ -602,10 +602,12 @@ impl ProjectService {
 /// The plan respondents of `campaign_id` see once it is published: findings, and
 /// their actions once decided (adopted and what followed, or rejected with the
 /// reason). `None` until a publication is accepted.
+/// `answered_at` (ms) is when this respondent answered: what changed since is counted.
 pub async fn returned_plan(
     db: &impl ConnectionTrait,
     campaign_id: i32,
     questionnaire: &survey_defs::Questionnaire,
+    answered_at: i64,
 ) -> Result<Option<ReturnedPlan>, sea_orm::DbErr> {
     let Some(published) = plan_publication::Entity::find()
         .filter(plan_publication::Column::CampaignId.eq(campaign_id))
@@ -622,6 +624,7 @@ pub async fn returned_plan(
         .all(db)
         .await?;
     let mut out = Vec::with_capacity(findings.len());
+    let mut changes = SinceYouAnswered::default();
     for f in findings {
         let actions = planned_action::Entity::find()
             .filter(planned_action::Column::FindingId.eq(f.id))
@@ -629,6 +632,21 @@ pub async fn returned_plan(
             .order_by_asc(planned_action::Column::Id)
             .all(db)
             .await?;
+        for a in &actions {
+            let since = action_event::Entity::find()
+                .filter(action_event::Column::ActionId.eq(a.id))
+                .filter(action_event::Column::CreatedAt.gt(answered_at))
+                .all(db)
+                .await?;
+            for event in since {
+                match ActionStatus::from_key(&event.status) {
+                    Some(ActionStatus::Adopted) => changes.adopted += 1,
+                    Some(ActionStatus::Done) => changes.done += 1,
+                    Some(ActionStatus::Rejected) => changes.rejected += 1,
+                    _ => {}
+                }
+            }
+        }
         let evidence: Vec<String> = serde_json::from_str::<Vec<String>>(&f.evidence).unwrap_or_default();
         out.push(ReturnedFinding {
             statement: f.statement,
@@ -645,7 +663,11 @@ pub async fn returned_plan(
                 .collect(),
         });
     }
-    Ok(Some(ReturnedPlan { published_on: iso_date(published.decided_at).unwrap_or_default(), findings: out }))
+    Ok(Some(ReturnedPlan {
+        published_on: iso_date(published.decided_at).unwrap_or_default(),
+        findings: out,
+        since_you_answered: changes,
+    }))
 }
 /// The plan page's content, before the desk adds the viewer.
 pub struct PlanPageParts {

@@ -631,7 +631,13 @@ impl RespondentService {
         let answers = layout.decode(&EncodedAnswers { codes, texts });
         let scores = survey_defs::score_all(questionnaire, &answers);
         let everyone = self.results.everyone(&row, &scores, lang).await?;
-        let plan = crate::projects::plans::returned_plan(&self.db, row.id, questionnaire).await?;
+        let plan = crate::projects::plans::returned_plan(
+            &self.db,
+            row.id,
+            questionnaire,
+            response.submitted_at.unwrap_or_default(),
+        )
+        .await?;
         if plan.is_some() {
             crate::projects::plans::record_plan_view(&self.db, row.id, response.id, crate::clock::now_millis()).await?;
         }

@@ -153,8 +153,18 @@ async fn findings_and_decided_actions_reach_respondents_once_published_together(
     assert!(after.contains("Un dépliant de plus"));
     assert!(after.contains("Les patients disent déjà en recevoir trop."), "the rejection's reason is shown");
     assert!(!after.contains("Test pro@demo.test") && !after.contains("Test lea@demo.test"), "no names");
+    assert!(
+        after.contains(
+            "Depuis votre réponse : une action adoptée, une réalisée, une proposition refusée (la raison est donnée)."
+        ),
+        "what changed since they answered"
+    );
     let english = return_page(&app, &secret, "en").await;
     assert!(english.contains("What we found, what we decided") && english.contains("Done"));
+    let (status, roadmap) = page(&app, &partner, &format!("{plan}/feuille-de-route")).await;
+    assert_eq!(status, 200);
+    assert!(roadmap.contains("Feuille de route") && roadmap.contains("Un appel infirmier à J+2 après la sortie"));
+    assert!(roadmap.contains("Les patients disent déjà en recevoir trop."), "rejections keep their reason");
 
     // The loop measures count that view: one of the two respondents opened it.
     let (_, measured) = page(&app, &pro, &plan).await;

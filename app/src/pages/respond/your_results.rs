@@ -119,6 +119,11 @@ fn YourResults(data: ReturnView, lang: Lang, confirm_missing: bool, contact_forg
             <section id="decisions" aria-labelledby="decisions-heading">
                 <h2 id="decisions-heading">{lang.t("return-decisions-title")}</h2>
                 <p>{lang.t_args("return-decisions-published", &[("date", lang.date(&plan.published_on).into())])}</p>
+                <p>{lang.t_args("return-since-you-answered", &[
+                    ("adopted", plan.since_you_answered.adopted.into()),
+                    ("done", plan.since_you_answered.done.into()),
+                    ("rejected", plan.since_you_answered.rejected.into()),
+                ])}</p>
                 <ol class="card-list">{findings}</ol>
             </section>
         }

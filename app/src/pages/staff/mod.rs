@@ -17,8 +17,8 @@ pub use account::{SignInLinkPage, SignInPage, WelcomePage};
 pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
 pub use people::{PeopleListPage, PersonDetailPage};
-pub use plan::PlanPageView;
 pub(crate) use plan::status_label;
+pub use plan::{PlanPageView, RoadmapPageView};
 pub use projects::{DraftDetailPage, ProjectDetailPage, ProjectListPage};
 pub use results::CampaignResultsPage;
 

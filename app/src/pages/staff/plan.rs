@@ -62,6 +62,68 @@ pub fn PlanPageView() -> impl IntoView {
     )
 }
 
+/// `/equipe/projets/:project/campagnes/:campaign/feuille-de-route`: the plan as one
+/// printable page for a quality committee: what, who, by when, where it stands.
+#[component]
+pub fn RoadmapPageView() -> impl IntoView {
+    let (project, campaign) = use_params_map()
+        .with_untracked(|p| (p.get("project").unwrap_or_default(), p.get("campaign").unwrap_or_default()));
+    staff_page(
+        move || load_plan(project.clone(), campaign.clone()),
+        move |page: PlanPage, lang| view! { <Roadmap page lang/> }.into_any(),
+    )
+}
+
+#[component]
+fn Roadmap(page: PlanPage, lang: Lang) -> impl IntoView {
+    let rows = page
+        .findings
+        .iter()
+        .flat_map(|f| f.actions.iter().map(move |a| (f, a)))
+        .map(|(f, a)| {
+            let due = if a.due_on.is_empty() { lang.t("action-no-due") } else { lang.date(&a.due_on) };
+            view! {
+                <tr>
+                    <td>{a.what.clone()}<br/><span class="hint">{f.statement.clone()}</span></td>
+                    <td>{a.owner.clone()}</td>
+                    <td>{due}</td>
+                    <td>{status_label(&a.status, lang)}{a.reason.clone().map(|r| view! { <br/><span class="hint">{r}</span> })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let empty = page.findings.iter().all(|f| f.actions.is_empty());
+    view! {
+        <PageTitle text=lang.t_args("roadmap-title", &[("campaign", page.campaign_title.clone().into())])/>
+        <p class="eyebrow no-print">
+            <a href=href(&format!("/equipe/projets/{}/campagnes/{}", page.project, page.campaign), lang)>{lang.t("roadmap-back")}</a>
+        </p>
+        <h1>{lang.t_args("roadmap-title", &[("campaign", page.campaign_title.clone().into())])}</h1>
+        <p>{page.project_title.clone()}</p>
+        <p class="hint no-print">{lang.t("roadmap-print")}</p>
+        {if empty {
+            view! { <p>{lang.t("actions-none")}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll" role="region" aria-labelledby="roadmap-caption" tabindex="0">
+                    <table class="roadmap">
+                        <caption id="roadmap-caption" class="visually-hidden">{lang.t("roadmap-caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{lang.t("roadmap-what")}</th>
+                                <th scope="col">{lang.t("roadmap-who")}</th>
+                                <th scope="col">{lang.t("roadmap-when")}</th>
+                                <th scope="col">{lang.t("roadmap-status")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+    }
+}
+
 fn votes_list(votes: &[VoteRow], lang: Lang) -> impl IntoView + use<> {
     let items = votes
         .iter()
@@ -314,7 +376,13 @@ fn Plan(page: PlanPage, lang: Lang, done: Option<String>, error: Option<String>)
         <p class="eyebrow"><a href=href(&format!("/equipe/projets/{}", page.project), lang)>{page.project_title.clone()}</a></p>
         <h1>{lang.t_args("plan-title", &[("campaign", page.campaign_title.clone().into())])}</h1>
         <p>{lang.t("plan-help")}</p>
-        <p><a href=href(&format!("/equipe/campagnes/{}/resultats", page.campaign), lang)>{lang.t("plan-results-link")}</a></p>
+        <p>
+            <a href=href(&format!("/equipe/campagnes/{}/resultats", page.campaign), lang)>{lang.t("plan-results-link")}</a>
+            " · "
+            <a href=href(&format!("/equipe/projets/{}/campagnes/{}/feuille-de-route", page.project, page.campaign), lang)>
+                {lang.t("roadmap-link")}
+            </a>
+        </p>
         {outcome_view(done, error, lang)}
         {measures}
         <section id="findings" aria-labelledby="findings-heading">
