@@ -939,3 +939,20 @@ return-since-you-answered = Since you answered: { $adopted ->
     [one] one proposal rejected (with the reason).
    *[other] { $rejected } proposals rejected (with the reasons).
 }
+loop-dashboard-title = The loop
+loop-dashboard-help = For each campaign: did respondents read what came back to them, did results and decisions arrive by the promised date, were proposals decided, were actions done on time?
+loop-no-campaign = No campaign yet.
+loop-table-caption = The loop, campaign by campaign
+loop-col-campaign = Campaign
+loop-col-opened = Respondents who read what came back
+loop-col-days = Days to publication
+loop-col-promised = Promised date
+loop-col-answered = Proposals decided
+loop-col-on-time = Actions done on time
+loop-cell-none = —
+loop-cell-open = still open
+loop-chart-days = Days from the end of answering to publication
+loop-chart-days-axis = days
+loop-chart-opened = Share of respondents who read what came back
+loop-chart-opened-axis = %
+loop-chart-campaign = Campaign

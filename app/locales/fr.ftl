@@ -940,3 +940,20 @@ return-since-you-answered = Depuis votre réponse : { $adopted ->
     [one] une proposition refusée (la raison est donnée).
    *[other] { $rejected } propositions refusées (les raisons sont données).
 }
+loop-dashboard-title = La boucle
+loop-dashboard-help = Pour chaque campagne : les répondants ont-ils lu ce qui leur a été rendu, les résultats et décisions sont-ils arrivés à la date promise, les propositions ont-elles été tranchées, les actions réalisées à temps ?
+loop-no-campaign = Aucune campagne pour l'instant.
+loop-table-caption = La boucle, campagne par campagne
+loop-col-campaign = Campagne
+loop-col-opened = Répondants ayant lu le retour
+loop-col-days = Jours jusqu'à la publication
+loop-col-promised = Date promise
+loop-col-answered = Propositions tranchées
+loop-col-on-time = Actions réalisées à temps
+loop-cell-none = —
+loop-cell-open = en cours
+loop-chart-days = Jours entre la fin des réponses et la publication
+loop-chart-days-axis = jours
+loop-chart-opened = Part des répondants ayant lu le retour
+loop-chart-opened-axis = %
+loop-chart-campaign = Campagne

@@ -395,6 +395,37 @@ pub struct LoopView {
     pub done_on_time: (usize, usize),
 }
 
+/// One campaign on the institution's loop dashboard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoopRow {
+    /// Campaign title.
+    pub title: String,
+    /// Its plan page, when it belongs to a project.
+    pub plan_link: Option<String>,
+    /// Its measures.
+    pub measures: LoopView,
+}
+
+/// One institution's campaigns and whether their loops close.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstitutionLoop {
+    /// Institution name.
+    pub name: String,
+    /// Its campaigns, newest first.
+    pub rows: Vec<LoopRow>,
+    /// Charts (SVG with their own title and description), each repeating figures of the table.
+    pub charts: Vec<String>,
+}
+
+/// `/equipe/boucle`: the loop measures of every campaign of the viewer's institutions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoopDashboard {
+    /// Who is signed in.
+    pub viewer: Viewer,
+    /// Their institutions.
+    pub institutions: Vec<InstitutionLoop>,
+}
+
 /// Domain services for project pages. Implemented by `server`.
 #[cfg(feature = "ssr")]
 pub mod service {
@@ -415,6 +446,12 @@ pub mod service {
             project: &str,
             draft: &str,
         ) -> Result<StaffAnswer<DraftPage>, ServiceError>;
+        /// The loop measures of the viewer's institutions' campaigns.
+        async fn loop_dashboard(
+            &self,
+            cookies: &str,
+            lang: crate::i18n::Lang,
+        ) -> Result<StaffAnswer<LoopDashboard>, ServiceError>;
         /// A linked campaign's findings and plan.
         async fn plan(
             &self,
@@ -444,6 +481,17 @@ pub async fn load_projects() -> Result<StaffAnswer<ProjectsPage>, ServerFnError>
 pub async fn load_project(project: String) -> Result<StaffAnswer<ProjectPage>, ServerFnError> {
     let answer = desk()?
         .project(&crate::respondent::request_cookies(), &project)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
+    Ok(crate::staff::with_status(answer))
+}
+
+/// The institution-wide loop dashboard.
+#[server(prefix = "/_sfn", endpoint = "loop_dashboard")]
+pub async fn load_loop_dashboard(lang: String) -> Result<StaffAnswer<LoopDashboard>, ServerFnError> {
+    let lang = crate::i18n::Lang::from_tag(&lang).unwrap_or_default();
+    let answer = desk()?
+        .loop_dashboard(&crate::respondent::request_cookies(), lang)
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     Ok(crate::staff::with_status(answer))

@@ -7,9 +7,9 @@ use crate::pages::respond::{
     YourResultsPage,
 };
 use crate::pages::staff::{
-    AuditLogPage, CampaignDeskPage, CampaignResultsPage, DraftDetailPage, NewCampaignPage, PeopleListPage,
-    PersonDetailPage, PlanPageView, ProjectDetailPage, ProjectListPage, RoadmapPageView, SignInLinkPage, SignInPage,
-    StaffHomePage, WelcomePage,
+    AuditLogPage, CampaignDeskPage, CampaignResultsPage, DraftDetailPage, LoopDashboardPage, NewCampaignPage,
+    PeopleListPage, PersonDetailPage, PlanPageView, ProjectDetailPage, ProjectListPage, RoadmapPageView,
+    SignInLinkPage, SignInPage, StaffHomePage, WelcomePage,
 };
 use crate::pages::{HomePage, NotFoundPage, QuestionnairePage};
 use leptos::prelude::*;
@@ -178,6 +178,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/equipe") view=StaffHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/equipe/boucle") view=LoopDashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/nouvelle") view=NewCampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign") view=CampaignDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/equipe/campagnes/:campaign/resultats") view=CampaignResultsPage ssr=SsrMode::Async/>

@@ -128,6 +128,12 @@ test('a patient sees what was found and decided after answering', { timeout: 180
   await pro.waitForURL(/feuille-de-route/);
   assert.ok(await pro.getByRole('cell', { name: 'Cadre de santé' }).isVisible());
   await check(pro, 'printable roadmap', 'loop-05-roadmap');
+  await pro.goto(planUrl);
+  await pro.getByRole('link', { name: 'La boucle', exact: true }).click();
+  await pro.waitForURL(/\/equipe\/boucle/);
+  assert.ok(await pro.getByRole('link', { name: 'La boucle de bout en bout' }).isVisible());
+  assert.ok(await pro.getByRole('img', { name: /Part des répondants ayant lu le retour/ }).isVisible(), 'a chart with a name');
+  await check(pro, 'the institution\'s loop dashboard', 'loop-06-dashboard');
   assert.deepEqual(pro.problems, []);
   assert.deepEqual(yves.problems, []);
   assert.deepEqual(patient.problems, []);

@@ -454,6 +454,7 @@ pub fn server_fn_access(path: &str) -> Option<Access> {
         "people_page" | "person_page" => Access::Staff(Need::ManagePeople),
         "projects_page" => Access::Staff(Need::StaffHome),
         "project_page" | "draft_page" | "plan_page" => Access::Staff(Need::SeeProject),
+        "loop_dashboard" => Access::Staff(Need::SeeCampaigns),
         _ => return None,
     })
 }

@@ -7,8 +7,8 @@ use crate::identity::{Action, decide};
 use crate::staff::{StaffDeskService, refusal, viewer};
 use app::catalog::service::{QuestionnaireCatalog, ServiceError};
 use app::projects::{
-    DraftChange, DraftChanges, DraftItem, DraftOption, DraftPage, DraftRow, DraftScale, NeedRevision, PlanPage,
-    ProjectMember, ProjectPage, ProjectRow, ProjectsPage, SuggestionRow, VoteRow,
+    DraftChange, DraftChanges, DraftItem, DraftOption, DraftPage, DraftRow, DraftScale, InstitutionLoop, LoopDashboard,
+    LoopRow, NeedRevision, PlanPage, ProjectMember, ProjectPage, ProjectRow, ProjectsPage, SuggestionRow, VoteRow,
 };
 use app::staff::StaffAnswer;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -136,6 +136,34 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             campaigns,
             linkable_campaigns,
         }))
+    }
+
+    async fn loop_dashboard(
+        &self,
+        cookies: &str,
+        lang: app::i18n::Lang,
+    ) -> Result<StaffAnswer<LoopDashboard>, ServiceError> {
+        let Some(signed_in) = self.staff.signed_in(cookies).await.map_err(unavailable)? else {
+            return Ok(StaffAnswer::SignInRequired);
+        };
+        let loops = super::plans::institution_loops(&self.projects.db, &signed_in, crate::clock::now_millis())
+            .await
+            .map_err(unavailable)?;
+        let institutions = loops
+            .into_iter()
+            .map(|(name, rows)| {
+                let rows: Vec<LoopRow> = rows
+                    .into_iter()
+                    .map(|(title, plan_link, m, promised)| LoopRow {
+                        title,
+                        plan_link,
+                        measures: super::plans::loop_view(&m, promised),
+                    })
+                    .collect();
+                InstitutionLoop { charts: loop_charts(&rows, lang), name, rows }
+            })
+            .collect();
+        Ok(StaffAnswer::Ready(LoopDashboard { viewer: viewer(&signed_in), institutions }))
     }
 
     async fn plan(&self, cookies: &str, project: &str, campaign: &str) -> Result<StaffAnswer<PlanPage>, ServiceError> {
@@ -314,6 +342,29 @@ impl app::projects::service::ProjectDesk for ProjectDeskService {
             suggestions,
         }))
     }
+}
+
+/// The dashboard's charts: days to publication and share who opened, per campaign
+/// (only campaigns with a figure); each chart's numbers are also in the page's table.
+fn loop_charts(rows: &[LoopRow], lang: app::i18n::Lang) -> Vec<String> {
+    let days: Vec<(String, f64)> =
+        rows.iter().filter_map(|r| r.measures.days_to_publication.map(|d| (r.title.clone(), d as f64))).collect();
+    let opened: Vec<(String, f64)> =
+        rows.iter().filter_map(|r| r.measures.opened_percent.map(|p| (r.title.clone(), f64::from(p)))).collect();
+    let mut charts = Vec::new();
+    for (title, x_label, bars) in [
+        (lang.t("loop-chart-days"), lang.t("loop-chart-days-axis"), days),
+        (lang.t("loop-chart-opened"), lang.t("loop-chart-opened-axis"), opened),
+    ] {
+        if bars.is_empty() {
+            continue;
+        }
+        match analytics::bar_chart_svg(&title, &x_label, &lang.t("loop-chart-campaign"), &bars) {
+            Ok(svg) => charts.push(svg),
+            Err(err) => tracing::warn!(error = %err, "a loop chart could not be drawn"),
+        }
+    }
+    charts
 }
 
 /// Where an item is, as the editor's place field says it.

@@ -557,14 +557,7 @@ impl ProjectService {
             questionnaire.scales.iter().map(|s| (format!("scale:{}", s.id), label(&format!("scale:{}", s.id)))),
         );
         let measures = loop_measures(&self.db, &row, crate::clock::now_millis()).await?;
-        let loop_view = LoopView {
-            opened_percent: measures.opened_share.map(|share| (share * 100.0).round() as u32),
-            days_to_publication: measures.days_to_publication,
-            late: measures.late,
-            promised_on: iso_date(row.results_promised_at),
-            proposals_answered: measures.proposals_answered,
-            done_on_time: measures.done_on_time,
-        };
+        let loop_view = loop_view(&measures, row.results_promised_at);
         Ok(PlanPageParts {
             loop_view,
             project_title: found.title,
@@ -700,6 +693,58 @@ fn evidence_label(q: &survey_defs::Questionnaire, reference: &str) -> String {
         Some(("scale", id)) => q.scale(id).map(|s| s.title.get("fr").to_string()).unwrap_or_else(|| id.to_string()),
         _ => reference.to_string(),
     }
+}
+
+/// The measures as pages show them.
+pub fn loop_view(measures: &LoopMeasures, promised_at: Option<i64>) -> LoopView {
+    LoopView {
+        opened_percent: measures.opened_share.map(|share| (share * 100.0).round() as u32),
+        days_to_publication: measures.days_to_publication,
+        late: measures.late,
+        promised_on: iso_date(promised_at),
+        proposals_answered: measures.proposals_answered,
+        done_on_time: measures.done_on_time,
+    }
+}
+
+/// The loop measures of every campaign of the institutions where `who` may see
+/// campaigns: (institution name, campaigns newest first as (title, plan link, measures)).
+#[allow(clippy::type_complexity)]
+pub async fn institution_loops(
+    db: &impl ConnectionTrait,
+    who: &SignedIn,
+    now: i64,
+) -> Result<Vec<(String, Vec<(String, Option<String>, LoopMeasures, Option<i64>)>)>, DbErr> {
+    let caller = who.caller();
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for grant in &who.grants {
+        if seen.contains(&grant.institution_id)
+            || !decide(&caller, Action::SeeCampaigns { institution: grant.institution_id }).allowed()
+        {
+            continue;
+        }
+        seen.push(grant.institution_id);
+        let campaigns = campaign::Entity::find()
+            .filter(campaign::Column::InstitutionId.eq(grant.institution_id))
+            .order_by_desc(campaign::Column::CreatedAt)
+            .all(db)
+            .await?;
+        let mut rows = Vec::with_capacity(campaigns.len());
+        for row in campaigns {
+            let link = match row.project_id {
+                Some(id) => project::Entity::find_by_id(id)
+                    .one(db)
+                    .await?
+                    .map(|p| format!("/equipe/projets/{}/campagnes/{}", p.public_id, row.public_id)),
+                None => None,
+            };
+            let measures = loop_measures(db, &row, now).await?;
+            rows.push((row.title, link, measures, row.results_promised_at));
+        }
+        out.push((grant.institution_name.clone(), rows));
+    }
+    Ok(out)
 }
 
 /// Notes that a response's return page was opened with the plan published (once per

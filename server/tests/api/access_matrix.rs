@@ -123,6 +123,7 @@ async fn call(app: &TestApp, rule: &RouteRule, who: &Who, target: &Target) -> u1
                 form = vec![("project", target.project.clone()), ("draft", "matrixdraft00001".into())]
             }
             "/_sfn/plan_page" => form = vec![("project", target.project.clone()), ("campaign", "demo-phq-9".into())],
+            "/_sfn/loop_dashboard" => form = vec![("lang", "fr".into())],
             "/_sfn/questionnaire" | "/_sfn/questionnaire_history" => form = vec![("id", "phq-9".into())],
             _ => {}
         }

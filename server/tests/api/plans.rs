@@ -179,6 +179,15 @@ async fn findings_and_decided_actions_reach_respondents_once_published_together(
     assert!(measured.contains("1 action(s) réalisée(s) à temps sur 1 arrivée(s) à échéance."));
     assert!(measured.contains("La campagne reçoit encore des réponses."), "the demo campaign is still open");
 
+    // The institution's dashboard shows the same figures, in a table and charts.
+    let (status, dashboard) = page(&app, &partner, "/equipe/boucle?lang=fr").await;
+    assert_eq!(status, 200);
+    assert!(dashboard.contains(&format!("/equipe/projets/{project}/campagnes/demo-phq-9")), "a link to the plan");
+    assert!(dashboard.contains("<td>50 %</td>") && dashboard.contains("<td>2 / 2</td>"), "the figures in the table");
+    assert!(dashboard.contains("Part des répondants ayant lu le retour") && dashboard.contains("<svg"), "and a chart");
+    let (_, english) = page(&app, &partner, "/equipe/boucle?lang=en").await;
+    assert!(english.contains("Share of respondents who read what came back"));
+
     let logged = audit_log::Entity::find()
         .filter(audit_log::Column::Action.starts_with("plan."))
         .all(&app.db)

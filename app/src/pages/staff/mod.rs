@@ -18,7 +18,7 @@ pub use audit::AuditLogPage;
 pub use campaigns::{CampaignDeskPage, NewCampaignPage, StaffHomePage};
 pub use people::{PeopleListPage, PersonDetailPage};
 pub(crate) use plan::status_label;
-pub use plan::{PlanPageView, RoadmapPageView};
+pub use plan::{LoopDashboardPage, PlanPageView, RoadmapPageView};
 pub use projects::{DraftDetailPage, ProjectDetailPage, ProjectListPage};
 pub use results::CampaignResultsPage;
 
@@ -103,6 +103,7 @@ fn StaffBar(viewer: Viewer, lang: Lang) -> impl IntoView {
             <ul class="staff-links">
                 <li><a href=href("/equipe", lang)>{lang.t("staff-home-title")}</a></li>
                 <li><a href=href("/equipe/projets", lang)>{lang.t("projects-title")}</a></li>
+                <li><a href=href("/equipe/boucle", lang)>{lang.t("loop-dashboard-title")}</a></li>
                 {viewer
                     .can_manage_people
                     .then(|| view! { <li><a href=href("/equipe/personnes", lang)>{lang.t("people-title")}</a></li> })}

@@ -6,7 +6,10 @@
 
 use super::{StaffBar, outcome_view, staff_page, title};
 use crate::i18n::Lang;
-use crate::projects::{ActionCard, FindingCard, LoopView, PlanPage, PublicationCard, VoteRow, load_plan};
+use crate::projects::{
+    ActionCard, FindingCard, LoopDashboard, LoopView, PlanPage, PublicationCard, VoteRow, load_loop_dashboard,
+    load_plan,
+};
 use crate::shell::{PageTitle, href};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -121,6 +124,96 @@ fn Roadmap(page: PlanPage, lang: Lang) -> impl IntoView {
                 </div>
             }.into_any()
         }}
+    }
+}
+
+/// `/equipe/boucle`: every campaign of the viewer's institutions and whether its loop
+/// closes, as a table (the figures) and charts (the same figures, drawn).
+#[component]
+pub fn LoopDashboardPage() -> impl IntoView {
+    let lang = crate::shell::use_page().lang;
+    staff_page(
+        move || load_loop_dashboard(lang.tag().to_string()),
+        move |page: LoopDashboard, lang| view! { <Dashboard page lang/> }.into_any(),
+    )
+}
+
+#[component]
+fn Dashboard(page: LoopDashboard, lang: Lang) -> impl IntoView {
+    let institutions = page
+        .institutions
+        .iter()
+        .enumerate()
+        .map(|(n, institution)| {
+            let caption = format!("loop-caption-{n}");
+            let labelled_by = caption.clone();
+            let rows = institution
+                .rows
+                .iter()
+                .map(|row| {
+                    let m = &row.measures;
+                    let title = match &row.plan_link {
+                        Some(link) => view! { <a href=href(link, lang)>{row.title.clone()}</a> }.into_any(),
+                        None => view! { <span>{row.title.clone()}</span> }.into_any(),
+                    };
+                    let opened = m.opened_percent.map_or_else(|| lang.t("loop-cell-none"), |p| format!("{p} %"));
+                    let days = m.days_to_publication.map_or_else(|| lang.t("loop-cell-open"), |d| d.to_string());
+                    let promised = m.promised_on.clone().map_or_else(|| lang.t("loop-cell-none"), |d| lang.date(&d));
+                    view! {
+                        <tr>
+                            <th scope="row">{title}</th>
+                            <td>{opened}</td>
+                            <td class=if m.late { "late" } else { "" }>
+                                {days} {m.late.then(|| view! { <br/><strong>{lang.t("loop-late")}</strong> })}
+                            </td>
+                            <td>{promised}</td>
+                            <td>{format!("{} / {}", m.proposals_answered.0, m.proposals_answered.1)}</td>
+                            <td>{format!("{} / {}", m.done_on_time.0, m.done_on_time.1)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let charts = institution
+                .charts
+                .iter()
+                .map(|svg| view! { <div class="chart-svg" inner_html=svg.clone()></div> })
+                .collect_view();
+            view! {
+                <section aria-labelledby=format!("loop-institution-{n}")>
+                    <h2 id=format!("loop-institution-{n}")>{institution.name.clone()}</h2>
+                    {if institution.rows.is_empty() {
+                        view! { <p>{lang.t("loop-no-campaign")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-scroll" role="region" aria-labelledby=labelled_by tabindex="0">
+                                <table class="roadmap">
+                                    <caption id=caption>{lang.t("loop-table-caption")}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{lang.t("loop-col-campaign")}</th>
+                                            <th scope="col">{lang.t("loop-col-opened")}</th>
+                                            <th scope="col">{lang.t("loop-col-days")}</th>
+                                            <th scope="col">{lang.t("loop-col-promised")}</th>
+                                            <th scope="col">{lang.t("loop-col-answered")}</th>
+                                            <th scope="col">{lang.t("loop-col-on-time")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </div>
+                            {charts}
+                        }.into_any()
+                    }}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageTitle text=lang.t("loop-dashboard-title")/>
+        <StaffBar viewer=page.viewer.clone() lang/>
+        <h1>{lang.t("loop-dashboard-title")}</h1>
+        <p>{lang.t("loop-dashboard-help")}</p>
+        {institutions}
     }
 }
 
